@@ -1,0 +1,1 @@
+console.debug('[image-vault] content');

@@ -1,0 +1,107 @@
+/**
+ * The data model shared by every part of Image Vault. Pure types: no DOM, no extension API.
+ */
+
+/** Which image model produced an image. */
+export type ModelFamily = 'dalle3' | 'gpt-image';
+
+/** Human label for a model family (UI, exports). */
+export const MODEL_LABEL: Record<ModelFamily, string> = {
+  dalle3: 'DALL·E 3',
+  'gpt-image': 'GPT-4o image',
+};
+
+/**
+ * What the conversation JSON says about one generated image
+ * (see ../shared/reference/chatgpt.md §6). Produced by core/conversation.ts.
+ */
+export interface GeneratedImageMeta {
+  /** File id: the part of the asset pointer after `://` (e.g. `file-3lZo…`, `file_0000…`). */
+  fileId: string;
+  /** The raw asset pointer (`file-service://…` or `sediment://…`). */
+  assetPointer: string;
+  /** Node id of the tool message that holds the image. */
+  messageId: string;
+  model: ModelFamily;
+  /** The user's own prompt: nearest preceding user message on the parent chain ('' if none). */
+  prompt: string;
+  /** The prompt the model actually used ('' if unknown). */
+  revisedPrompt: string;
+  genId: string | null;
+  parentGenId: string | null;
+  editOp: string | null;
+  seed: number | null;
+  width: number | null;
+  height: number | null;
+  /** Byte size announced by the JSON (may differ from what is served). */
+  sizeBytes: number | null;
+  /** gpt-image only: "xlimage" | "image" | "smimage". */
+  genSize: string | null;
+  /** gpt-image only: `metadata.image_gen_title`. */
+  title: string | null;
+  /** Creation time of the image message, epoch milliseconds. */
+  createdAt: number | null;
+  /** The copy carried `is_visually_hidden_from_conversation`. */
+  hidden: boolean;
+}
+
+/** Conversation-level facts that go with each image. */
+export interface ConversationInfo {
+  conversationId: string;
+  title: string;
+  /** epoch ms */
+  createTime: number | null;
+}
+
+/** One stored image: the row in the `images` store. Bytes live in `originals` / `thumbs`. */
+export interface ImageRecord {
+  /** Primary key: the ChatGPT file id. */
+  id: string;
+  sha256: string;
+  /** CRC-32 of the original, computed once at capture so exports need not read twice. */
+  crc32: number;
+  bytes: number;
+  mimeType: string;
+  /** Measured from the decoded image. */
+  width: number;
+  height: number;
+  prompt: string;
+  revisedPrompt: string;
+  /** Image title (gpt-image) or null. */
+  title: string | null;
+  model: ModelFamily;
+  genId: string | null;
+  parentGenId: string | null;
+  editOp: string | null;
+  seed: number | null;
+  genSize: string | null;
+  conversationId: string;
+  conversationTitle: string;
+  /** e.g. https://chatgpt.com/c/{id} (or the /g/…/c/{id} form it was seen under). */
+  conversationUrl: string;
+  messageId: string;
+  /** The page the image was seen on. */
+  pageUrl: string;
+  /** epoch ms: when ChatGPT generated it (falls back to capturedAt). */
+  createdAt: number;
+  /** epoch ms: when Image Vault stored it. */
+  capturedAt: number;
+  /** 0 | 1 (a number so that IndexedDB can index it). */
+  favorite: 0 | 1;
+  source: 'capture' | 'import';
+}
+
+/** What the DOM tells the content script about one final image tile. */
+export interface ImageSighting {
+  fileId: string;
+  /** The `<img src>` of the final frame (estuary or CDN URL). */
+  src: string;
+  alt: string;
+  conversationId: string | null;
+  /** `data-message-id` of the turn holding the tile, if present. */
+  turnMessageId: string | null;
+  pageUrl: string;
+  /** Rendered natural size of the final frame. */
+  naturalWidth: number;
+  naturalHeight: number;
+}

@@ -1,0 +1,25 @@
+/** Typed access to the small `kv` store: settings and status that must survive a worker stop. */
+import { openVault } from './open';
+
+/** A problem the user should hear about, in plain words. */
+export interface PageProblem {
+  kind: 'selectors';
+  message: string;
+  pageUrl: string;
+  at: number;
+}
+
+export interface KvMap {
+  paused: boolean;
+  /** Latest report that ChatGPT's page no longer matches our selectors (null when fine). */
+  pageProblem: PageProblem | null;
+}
+
+export async function kvGet<K extends keyof KvMap>(key: K, fallback: KvMap[K]): Promise<KvMap[K]> {
+  const v = await (await openVault()).get('kv', key);
+  return v === undefined ? fallback : (v as KvMap[K]);
+}
+
+export async function kvSet<K extends keyof KvMap>(key: K, value: KvMap[K]): Promise<void> {
+  await (await openVault()).put('kv', value, key);
+}

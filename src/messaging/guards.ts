@@ -1,0 +1,103 @@
+/**
+ * Payload validation at the receiving end (style.md habit 1): anything that does not
+ * parse is dropped with a reason. Small hand-written schemas: no dependency needed.
+ */
+import type { Message, MessageType } from './protocol';
+import { SENDERS } from './protocol';
+
+type Check = (v: unknown) => string | null;
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const str =
+  (max = 8192): Check =>
+  (v) =>
+    typeof v === 'string' && v.length <= max ? null : `expected a string of at most ${max} characters`;
+const strOrNull =
+  (max = 8192): Check =>
+  (v) =>
+    v === null ? null : str(max)(v);
+const num: Check = (v) =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 0 ? null : 'expected a number ≥ 0';
+const bool: Check = (v) => (typeof v === 'boolean' ? null : 'expected a boolean');
+const httpsUrl: Check = (v) => {
+  if (typeof v !== 'string' || v.length > 8192) return 'expected a URL';
+  try {
+    return new URL(v).protocol === 'https:' ? null : 'expected an https URL';
+  } catch {
+    return 'expected a URL';
+  }
+};
+const fileId: Check = (v) =>
+  typeof v === 'string' && /^file[-_][A-Za-z0-9_-]{4,200}$/.test(v) ? null : 'expected a ChatGPT file id';
+
+function shape(fields: Record<string, Check>): Check {
+  return (v) => {
+    if (!isObj(v)) return 'expected an object';
+    for (const [k, check] of Object.entries(fields)) {
+      const err = check(v[k]);
+      if (err) return `${k}: ${err}`;
+    }
+    return null;
+  };
+}
+
+const PAYLOADS: Record<MessageType, Check> = {
+  imageSeen: shape({
+    fileId,
+    src: httpsUrl,
+    alt: str(2000),
+    conversationId: strOrNull(200),
+    turnMessageId: strOrNull(200),
+    pageUrl: httpsUrl,
+    naturalWidth: num,
+    naturalHeight: num,
+  }),
+  pageHealth: shape({ pageUrl: httpsUrl, turns: num, tiles: num, unrecognisedImages: num }),
+  getStatus: shape({}),
+  setPaused: shape({ paused: bool }),
+  retryFailed: shape({}),
+  dismissFailed: shape({}),
+};
+
+/** Parses an incoming message; returns the typed message or the reason it was refused. */
+export function parseMessage(raw: unknown): { ok: true; message: Message } | { ok: false; reason: string } {
+  if (!isObj(raw)) return { ok: false, reason: 'message is not an object' };
+  const type = raw.type;
+  if (typeof type !== 'string' || !(type in PAYLOADS))
+    return { ok: false, reason: `unknown message type ${String(type)}` };
+  const err = PAYLOADS[type as MessageType](raw.payload);
+  if (err) return { ok: false, reason: `${type}: ${err}` };
+  return { ok: true, message: raw as Message };
+}
+
+/** Who sent a message, as the receiving end can prove it. */
+export interface SenderFacts {
+  /** sender.id === our extension id */
+  ownExtension: boolean;
+  /** sender.url (tab or extension page) */
+  url: string | undefined;
+  /** sender.tab is set (a content script) */
+  fromTab: boolean;
+  /** Our extension's base URL, e.g. chrome-extension://abc/ */
+  extensionBase: string;
+}
+
+const CHATGPT_ORIGINS = ['https://chatgpt.com', 'https://chat.openai.com'];
+
+/** Checks that the message type may come from this sender. */
+export function senderAllowed(type: MessageType, s: SenderFacts): string | null {
+  if (!s.ownExtension) return 'sender is not this extension';
+  if (!s.url) return 'sender has no URL';
+  if (SENDERS[type] === 'content') {
+    if (!s.fromTab) return 'content message not from a tab';
+    let origin: string;
+    try {
+      origin = new URL(s.url).origin;
+    } catch {
+      return 'sender URL does not parse';
+    }
+    return CHATGPT_ORIGINS.includes(origin) ? null : `content message from ${origin}`;
+  }
+  return s.url.startsWith(s.extensionBase) ? null : 'UI message not from an extension page';
+}

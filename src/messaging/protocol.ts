@@ -1,0 +1,65 @@
+/**
+ * The one message protocol of Image Vault (style.md habit 1). Every message is
+ * `{ type, payload }`; the map below types both ends. Messages carry URLs and
+ * metadata, never image bytes (habit 2).
+ */
+import type { ImageSighting } from '../core/types';
+
+/** What the content script reports about the page's shape, to detect markup changes. */
+export interface PageHealth {
+  pageUrl: string;
+  /** Conversation turns found with the turn selectors. */
+  turns: number;
+  /** Generated-image tiles recognised. */
+  tiles: number;
+  /** `<img>` elements that look like ChatGPT images (estuary/CDN src) but sit in no recognised tile or turn. */
+  unrecognisedImages: number;
+}
+
+/** A failed capture, in words for people. */
+export interface CaptureProblem {
+  fileId: string;
+  reason: string;
+  pageUrl: string;
+  at: number;
+}
+
+/** What the popup and gallery show about capture. */
+export interface VaultStatus {
+  total: number;
+  /** Captured in this browser session (the badge). */
+  sessionCount: number;
+  paused: boolean;
+  /** Jobs waiting or running. */
+  pending: number;
+  failed: CaptureProblem[];
+  /** Plain-words sentences, one per problem kind, ready to show. */
+  problems: string[];
+}
+
+export interface ProtocolMap {
+  /** content → background: a final generated image is on the page. */
+  imageSeen: { payload: ImageSighting; result: { accepted: boolean; reason?: string } };
+  /** content → background: how well our selectors match the page. */
+  pageHealth: { payload: PageHealth; result: { ok: true } };
+  /** UI → background */
+  getStatus: { payload: Record<string, never>; result: VaultStatus };
+  setPaused: { payload: { paused: boolean }; result: VaultStatus };
+  retryFailed: { payload: Record<string, never>; result: { requeued: number } };
+  /** UI → background: drop failed jobs the user no longer wants retried. */
+  dismissFailed: { payload: Record<string, never>; result: { dismissed: number } };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type Message<T extends MessageType = MessageType> = { type: T; payload: ProtocolMap[T]['payload'] };
+export type Result<T extends MessageType> = ProtocolMap[T]['result'];
+
+/** Which side may send each message. */
+export const SENDERS: Record<MessageType, 'content' | 'ui'> = {
+  imageSeen: 'content',
+  pageHealth: 'content',
+  getStatus: 'ui',
+  setPaused: 'ui',
+  retryFailed: 'ui',
+  dismissFailed: 'ui',
+};
