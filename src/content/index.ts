@@ -1,1 +1,75 @@
-console.debug('[image-vault] content');
+/**
+ * Content script on chatgpt.com: notices final generated images and tells the background
+ * (URLs and ids only). Owns all its listeners through one AbortController.
+ */
+import { send } from '../messaging/client';
+import type { PageHealth } from '../messaging/protocol';
+import { countTurns, countUnrecognised, scanDocument } from './tile-scanner';
+import { watchPage } from './watcher';
+
+const LOG = '[image-vault]';
+
+function isContextInvalidated(err: unknown): boolean {
+  return String((err as Error)?.message ?? err).includes('Extension context invalidated');
+}
+
+export function init(signal: AbortSignal, teardown: () => void): void {
+  /** File ids already handed to the background in this tab (per page load). */
+  const sent = new Set<string>();
+  let waiting = false;
+  let lastHref = location.href;
+  let lastHealth = '';
+
+  const reportHealth = (tiles: number) => {
+    const health: PageHealth = {
+      pageUrl: location.href,
+      turns: countTurns(document),
+      tiles,
+      unrecognisedImages: countUnrecognised(document),
+    };
+    const key = `${health.turns}/${health.tiles}/${health.unrecognisedImages}`;
+    if (key === lastHealth) return;
+    lastHealth = key;
+    send('pageHealth', health).catch(onSendError);
+  };
+
+  const onSendError = (err: unknown) => {
+    if (isContextInvalidated(err)) {
+      // The extension was updated or removed: this copy of the script is orphaned.
+      teardown();
+      return;
+    }
+    console.warn(LOG, 'message failed', err);
+  };
+
+  const scan = () => {
+    if (location.href !== lastHref) lastHref = location.href; // route change: same scan covers it
+    const result = scanDocument(document, location.href);
+    waiting = result.waiting > 0;
+    for (const s of result.sightings) {
+      if (sent.has(s.fileId)) continue;
+      sent.add(s.fileId);
+      send('imageSeen', s)
+        .then((r) => {
+          if (!r.accepted && r.reason === 'paused') sent.delete(s.fileId);
+        })
+        .catch((err) => {
+          sent.delete(s.fileId); // let a later scan try again
+          onSendError(err);
+        });
+    }
+    if (!waiting) reportHealth(result.tiles);
+  };
+
+  watchPage(document, { onDirty: scan, isWaiting: () => waiting }, signal);
+  scan(); // images already on the page when it loads
+  document.documentElement.dataset.imageVault = 'ready';
+  document.dispatchEvent(new CustomEvent('image-vault:ready'));
+}
+
+const controller = new AbortController();
+try {
+  init(controller.signal, () => controller.abort());
+} catch (err) {
+  console.warn(LOG, 'content script failed to start', err);
+}

@@ -89,6 +89,8 @@ export interface ImageRecord {
   /** 0 | 1 (a number so that IndexedDB can index it). */
   favorite: 0 | 1;
   source: 'capture' | 'import';
+  /** Set when the image was kept without full metadata, saying why (e.g. no prompt found). */
+  warning?: string | null;
 }
 
 /** What the DOM tells the content script about one final image tile. */
@@ -104,4 +106,6 @@ export interface ImageSighting {
   /** Rendered natural size of the final frame. */
   naturalWidth: number;
   naturalHeight: number;
+  /** Team/Enterprise workspace (`_account` cookie), sent as `Chatgpt-Account-Id`. */
+  accountId?: string | null;
 }

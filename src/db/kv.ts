@@ -13,6 +13,8 @@ export interface KvMap {
   paused: boolean;
   /** Latest report that ChatGPT's page no longer matches our selectors (null when fine). */
   pageProblem: PageProblem | null;
+  /** Images kept without their prompts (metadata missing), and the latest reason. */
+  promptless: { count: number; lastReason: string } | null;
 }
 
 export async function kvGet<K extends keyof KvMap>(key: K, fallback: KvMap[K]): Promise<KvMap[K]> {

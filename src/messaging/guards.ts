@@ -17,6 +17,10 @@ const strOrNull =
   (max = 8192): Check =>
   (v) =>
     v === null ? null : str(max)(v);
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined ? null : check(v);
 const num: Check = (v) =>
   typeof v === 'number' && Number.isFinite(v) && v >= 0 ? null : 'expected a number ≥ 0';
 const bool: Check = (v) => (typeof v === 'boolean' ? null : 'expected a boolean');
@@ -52,6 +56,7 @@ const PAYLOADS: Record<MessageType, Check> = {
     pageUrl: httpsUrl,
     naturalWidth: num,
     naturalHeight: num,
+    accountId: optional(strOrNull(200)),
   }),
   pageHealth: shape({ pageUrl: httpsUrl, turns: num, tiles: num, unrecognisedImages: num }),
   getStatus: shape({}),

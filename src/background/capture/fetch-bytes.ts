@@ -1,0 +1,49 @@
+/**
+ * Fetches an image's original bytes and proves they are an image: by Content-Type AND by
+ * magic bytes (chatgpt.md §5: a server can answer 200 with an HTML error page).
+ */
+import { isImageContentType, sniffImageType } from '../../core/image-bytes';
+import { CaptureError } from '../../core/queue';
+import { signedUrlExpiry } from '../../sites/chatgpt/routes';
+
+export interface FetchedImage {
+  blob: Blob;
+  bytes: Uint8Array;
+  mimeType: string;
+}
+
+/** Thrown for answers that a fresh download URL may fix (expired or refused link). */
+export class LinkDeadError extends CaptureError {
+  constructor(message: string) {
+    super(message, true);
+  }
+}
+
+export async function fetchImage(url: string): Promise<FetchedImage> {
+  let res: Response;
+  try {
+    res = await fetch(url, { credentials: 'include', cache: 'no-store' });
+  } catch {
+    throw new CaptureError('the image server could not be reached (network error)', true);
+  }
+  if (res.status === 403 || res.status === 404 || res.status === 410) {
+    const expiry = signedUrlExpiry(url);
+    const expired = expiry !== null && expiry < Date.now();
+    const body = (await res.text().catch(() => '')).slice(0, 200);
+    if (expired) throw new LinkDeadError(`the image link expired on ${new Date(expiry).toISOString().slice(0, 10)}`);
+    if (/access denied/i.test(body)) throw new LinkDeadError('ChatGPT refused access to the image (signed out?)');
+    throw new LinkDeadError(`the image link no longer works (HTTP ${res.status})`);
+  }
+  if (res.status === 429) throw new CaptureError('the image server asked us to slow down', true, 30_000);
+  if (!res.ok) throw new CaptureError(`the image server answered HTTP ${res.status}`, true);
+  const contentType = res.headers.get('content-type');
+  const blob = await res.blob();
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const sniffed = sniffImageType(bytes);
+  if (!isImageContentType(contentType) || !sniffed) {
+    const what = contentType?.split(';')[0] || 'no content type';
+    throw new LinkDeadError(`the server sent a ${what} page instead of an image`);
+  }
+  // Store with the type the bytes prove, not the header.
+  return { blob: new Blob([bytes], { type: sniffed }), bytes, mimeType: sniffed };
+}

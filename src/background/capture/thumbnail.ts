@@ -1,0 +1,26 @@
+/**
+ * Makes the small WebP thumbnail, stored apart from the untouched original. Decodes the
+ * image once, straight at thumbnail size (createImageBitmap resize), which also proves the
+ * bytes are a readable image. Works in a service worker (OffscreenCanvas).
+ */
+import { CaptureError } from '../../core/queue';
+
+export const THUMB_SIZE = 256;
+
+export async function makeThumbnail(blob: Blob, width: number, height: number): Promise<Blob> {
+  const scale = Math.min(1, THUMB_SIZE / Math.max(width, height));
+  const w = Math.max(1, Math.round(width * scale));
+  const h = Math.max(1, Math.round(height * scale));
+  let small: ImageBitmap;
+  try {
+    small = await createImageBitmap(blob, { resizeWidth: w, resizeHeight: h, resizeQuality: 'medium' });
+  } catch {
+    throw new CaptureError('the file is not a readable image', false);
+  }
+  const canvas = new OffscreenCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new CaptureError('this browser cannot draw thumbnails', false);
+  ctx.drawImage(small, 0, 0);
+  small.close();
+  return canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
+}

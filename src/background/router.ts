@@ -1,0 +1,43 @@
+/**
+ * The background's single message entry: validate sender and payload, then dispatch.
+ * Anything that does not parse is dropped with a log line and a clear error for the sender.
+ */
+import { parseMessage, senderAllowed } from '../messaging/guards';
+import type { Message, MessageType, Result } from '../messaging/protocol';
+import { browser, type Runtime } from '../platform/browser';
+import { enqueue } from './capture/processor';
+import { kvGet } from '../db/kv';
+import { dismissFailed, getStatus, pageHealth, retryFailed, setPaused } from './status/status';
+
+const LOG = '[image-vault]';
+
+type Handlers = { [T in MessageType]: (payload: Message<T>['payload']) => Promise<Result<T>> };
+
+const handlers: Handlers = {
+  imageSeen: async (s) => ((await kvGet('paused', false)) ? { accepted: false, reason: 'paused' } : enqueue(s)),
+  pageHealth,
+  getStatus: () => getStatus(),
+  setPaused: (p) => setPaused(p.paused),
+  retryFailed: () => retryFailed(),
+  dismissFailed: () => dismissFailed(),
+};
+
+export function handleMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> {
+  const parsed = parseMessage(raw);
+  if (!parsed.ok) {
+    console.warn(LOG, `dropped message: ${parsed.reason}`);
+    return Promise.reject(new Error(`Image Vault dropped the message: ${parsed.reason}`));
+  }
+  const { type, payload } = parsed.message;
+  const refused = senderAllowed(type, {
+    ownExtension: sender.id === browser.runtime.id,
+    url: sender.url,
+    fromTab: sender.tab !== undefined,
+    extensionBase: browser.runtime.getURL(''),
+  });
+  if (refused) {
+    console.warn(LOG, `dropped ${type}: ${refused}`);
+    return Promise.reject(new Error(`Image Vault dropped the message: ${refused}`));
+  }
+  return (handlers[type] as (p: unknown) => Promise<unknown>)(payload);
+}

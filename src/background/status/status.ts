@@ -1,0 +1,80 @@
+/** Handlers for the UI's status messages and the content script's page-health reports. */
+import { retry } from '../../core/queue';
+import { countImages } from '../../db/images';
+import { kvGet, kvSet } from '../../db/kv';
+import { allJobs, deleteJob, putJob } from '../../db/queue';
+import type { PageHealth, VaultStatus } from '../../messaging/protocol';
+import { drain } from '../capture/processor';
+import { announceStatus, sessionCount } from './session';
+
+const LOG = '[image-vault]';
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export async function getStatus(): Promise<VaultStatus> {
+  const [total, session, paused, jobs, pageProblem, promptless] = await Promise.all([
+    countImages(),
+    sessionCount(),
+    kvGet('paused', false),
+    allJobs(),
+    kvGet('pageProblem', null),
+    kvGet('promptless', null),
+  ]);
+  const failed = jobs
+    .filter((j) => j.state === 'failed')
+    .map((j) => ({ fileId: j.id, reason: j.lastError ?? 'unknown error', pageUrl: j.sighting.pageUrl, at: j.updatedAt }));
+  const problems: string[] = [];
+  if (failed.length) {
+    const reasons = [...new Set(failed.map((f) => f.reason))].slice(0, 3).join('; ');
+    problems.push(`${plural(failed.length, 'image', 'images')} seen on chatgpt.com could not be saved: ${reasons}`);
+  }
+  if (pageProblem) problems.push(pageProblem.message);
+  if (promptless) {
+    problems.push(
+      `${plural(promptless.count, 'image was', 'images were')} saved without their prompts: ${promptless.lastReason.replace(/^saved without its prompt: /, '')}`,
+    );
+  }
+  const pending = jobs.filter((j) => j.state !== 'failed').length;
+  return { total, sessionCount: session, paused, pending, failed, problems };
+}
+
+export async function setPaused(paused: boolean): Promise<VaultStatus> {
+  await kvSet('paused', paused);
+  announceStatus();
+  return getStatus();
+}
+
+export async function retryFailed(): Promise<{ requeued: number }> {
+  const failed = (await allJobs()).filter((j) => j.state === 'failed');
+  for (const j of failed) await putJob(retry(j, Date.now()));
+  void drain();
+  announceStatus();
+  return { requeued: failed.length };
+}
+
+export async function dismissFailed(): Promise<{ dismissed: number }> {
+  const failed = (await allJobs()).filter((j) => j.state === 'failed');
+  for (const j of failed) await deleteJob(j.id);
+  await kvSet('promptless', null);
+  announceStatus();
+  return { dismissed: failed.length };
+}
+
+/** Selectors matched images before but now see ChatGPT images they cannot place: say so. */
+export async function pageHealth(h: PageHealth): Promise<{ ok: true }> {
+  const current = await kvGet('pageProblem', null);
+  if (h.tiles === 0 && h.unrecognisedImages > 0) {
+    const message = `ChatGPT's page changed: images are no longer recognised (${plural(h.unrecognisedImages, 'image', 'images')} on ${new URL(h.pageUrl).pathname} not captured)`;
+    console.warn(LOG, message);
+    if (current?.message !== message) {
+      await kvSet('pageProblem', { kind: 'selectors', message, pageUrl: h.pageUrl, at: Date.now() });
+      announceStatus();
+    }
+  } else if (current && h.tiles > 0) {
+    await kvSet('pageProblem', null);
+    announceStatus();
+  }
+  return { ok: true };
+}

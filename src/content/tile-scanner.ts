@@ -1,0 +1,117 @@
+/**
+ * Finds final generated images in the live DOM (chatgpt.md §3). The DOM is only the
+ * trigger: metadata comes from the conversation JSON in the background.
+ */
+import type { ImageSighting } from '../core/types';
+import { conversationIdFromUrl, fileIdFromImageUrl } from '../sites/chatgpt/routes';
+import {
+  DALLE_IMG,
+  IMAGE_TILE,
+  isChatGptImageSrc,
+  MESSAGE_ID,
+  MIN_FINAL_WIDTH,
+  NOT_GENERATION,
+  STOP_BUTTON,
+  TURN,
+  USER_TURN_MARKERS,
+} from '../sites/chatgpt/selectors';
+
+export interface ScanResult {
+  sightings: ImageSighting[];
+  /** Tiles recognised (final or not yet). */
+  tiles: number;
+  /** Tiles skipped because their turn is still generating or no frame has loaded yet. */
+  waiting: number;
+}
+
+export function isGenerating(doc: Document): boolean {
+  return doc.querySelector(STOP_BUTTON) !== null;
+}
+
+function isUserTurn(turn: Element): boolean {
+  return USER_TURN_MARKERS.some((sel) => turn.matches(sel) || turn.querySelector(sel) !== null);
+}
+
+/** The largest loaded frame of a tile; on ties the later one (the final is stacked last). */
+function finalFrame(tile: Element): HTMLImageElement | null {
+  const imgs = tile instanceof HTMLImageElement ? [tile] : Array.from(tile.getElementsByTagName('img'));
+  let best: HTMLImageElement | null = null;
+  for (const img of imgs) {
+    if (!img.complete || img.naturalWidth <= MIN_FINAL_WIDTH) continue;
+    const src = img.currentSrc || img.src;
+    if (!isChatGptImageSrc(src) || !fileIdFromImageUrl(src)) continue;
+    if (!best || img.naturalWidth * img.naturalHeight >= best.naturalWidth * best.naturalHeight) best = img;
+  }
+  return best;
+}
+
+/** All tiles in the document: containers plus DALL·E-era bare images. */
+function findTiles(doc: Document): Element[] {
+  const tiles = new Set<Element>(doc.querySelectorAll(IMAGE_TILE));
+  for (const img of doc.querySelectorAll(DALLE_IMG)) {
+    if (!img.closest(IMAGE_TILE)) tiles.add(img);
+  }
+  // A nested match (tile inside tile) counts once: keep the outermost.
+  return [...tiles].filter((t) => !t.parentElement?.closest(IMAGE_TILE));
+}
+
+/** Team/Enterprise workspace id from the `_account` cookie (chatgpt.md §4), if any. */
+function workspaceId(doc: Document): string | null {
+  const m = /(?:^|;\s*)_account=([^;]+)/.exec(doc.cookie);
+  return m?.[1] ? decodeURIComponent(m[1]) : null;
+}
+
+/** Scans the document for final generated images. */
+export function scanDocument(doc: Document, pageUrl: string): ScanResult {
+  const generating = isGenerating(doc);
+  const turns = doc.querySelectorAll(TURN);
+  const lastTurn = turns[turns.length - 1] ?? null;
+  const conversationId = conversationIdFromUrl(pageUrl);
+  const result: ScanResult = { sightings: [], tiles: 0, waiting: 0 };
+  for (const tile of findTiles(doc)) {
+    if (tile.closest(NOT_GENERATION)) continue;
+    const turn = tile.closest(TURN);
+    if (turn && isUserTurn(turn)) continue;
+    result.tiles++;
+    // While the stop button shows, the newest turn may still hold partial frames.
+    if (generating && (turn === null || turn === lastTurn)) {
+      result.waiting++;
+      continue;
+    }
+    const img = finalFrame(tile);
+    if (!img) {
+      result.waiting++;
+      continue;
+    }
+    const src = img.currentSrc || img.src;
+    result.sightings.push({
+      fileId: fileIdFromImageUrl(src)!,
+      src,
+      alt: img.alt.slice(0, 2000),
+      conversationId,
+      turnMessageId: turn?.querySelector(MESSAGE_ID)?.getAttribute('data-message-id') ?? null,
+      pageUrl,
+      naturalWidth: img.naturalWidth,
+      naturalHeight: img.naturalHeight,
+      accountId: workspaceId(doc),
+    });
+  }
+  return result;
+}
+
+/** Loaded ChatGPT-served images in assistant turns that sit in no recognised tile. */
+export function countUnrecognised(doc: Document): number {
+  let n = 0;
+  for (const img of doc.images) {
+    if (img.naturalWidth <= MIN_FINAL_WIDTH || !isChatGptImageSrc(img.currentSrc || img.src)) continue;
+    if (img.closest(IMAGE_TILE) || img.matches(DALLE_IMG) || img.closest(NOT_GENERATION)) continue;
+    const turn = img.closest(TURN);
+    if (turn && isUserTurn(turn)) continue;
+    n++;
+  }
+  return n;
+}
+
+export function countTurns(doc: Document): number {
+  return doc.querySelectorAll(TURN).length;
+}

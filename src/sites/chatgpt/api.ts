@@ -1,0 +1,120 @@
+/**
+ * ChatGPT's internal backend API, called with the user's own session exactly as the page
+ * does (chatgpt.md §4). Requests are spaced, 401 refreshes the token once, 429 honours
+ * Retry-After. Every failure is a CaptureError with words a user can read.
+ */
+import { CaptureError } from '../../core/queue';
+
+const ORIGIN = 'https://chatgpt.com';
+/** Minimum gap between two API requests (chatgpt.md §4: well-behaved tools space ~200 ms–1 s). */
+const SPACING_MS = 250;
+
+let token: string | null = null;
+let nextSlot = 0;
+let blockedUntil = 0;
+
+async function waitForSlot(): Promise<void> {
+  const now = Date.now();
+  const at = Math.max(now, nextSlot, blockedUntil);
+  nextSlot = at + SPACING_MS;
+  if (at > now) await new Promise((r) => setTimeout(r, at - now));
+}
+
+function retryAfterMs(res: Response): number {
+  const h = res.headers.get('retry-after');
+  if (!h) return 30_000;
+  const secs = Number(h);
+  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+  const date = Date.parse(h);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : 30_000;
+}
+
+async function fetchToken(): Promise<string> {
+  await waitForSlot();
+  let res: Response;
+  try {
+    res = await fetch(`${ORIGIN}/api/auth/session`, { credentials: 'include' });
+  } catch {
+    throw new CaptureError('ChatGPT could not be reached (network error)', true);
+  }
+  if (!res.ok) throw new CaptureError(`ChatGPT session check failed (HTTP ${res.status})`, true);
+  const body = (await res.json().catch(() => null)) as { accessToken?: unknown } | null;
+  if (!body || typeof body.accessToken !== 'string' || !body.accessToken) {
+    throw new CaptureError('You are not signed in to ChatGPT in this browser', false);
+  }
+  return body.accessToken;
+}
+
+export interface ApiOptions {
+  /** Team/Enterprise workspace id (`Chatgpt-Account-Id`). */
+  accountId?: string | null;
+}
+
+/** GET a JSON resource under /backend-api with the session token. */
+export async function apiGet<T = unknown>(path: string, opts: ApiOptions = {}): Promise<T> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    token ??= await fetchToken();
+    await waitForSlot();
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+    if (opts.accountId) headers['Chatgpt-Account-Id'] = opts.accountId;
+    let res: Response;
+    try {
+      res = await fetch(`${ORIGIN}${path}`, { headers, credentials: 'include' });
+    } catch {
+      throw new CaptureError('ChatGPT could not be reached (network error)', true);
+    }
+    if (res.status === 401) {
+      token = null; // expired: fetch a fresh one and try once more
+      continue;
+    }
+    if (res.status === 429) {
+      const wait = retryAfterMs(res);
+      blockedUntil = Date.now() + wait;
+      throw new CaptureError('ChatGPT asked us to slow down (rate limit)', true, wait);
+    }
+    if (res.status === 404) throw new CaptureError('ChatGPT says this conversation does not exist', false);
+    if (!res.ok) throw new CaptureError(`ChatGPT answered HTTP ${res.status}`, true);
+    const body = await res.json().catch(() => undefined);
+    if (body === undefined) throw new CaptureError('ChatGPT answered with something that is not JSON', true);
+    return body as T;
+  }
+  throw new CaptureError('ChatGPT refused the session token twice (signed out?)', true);
+}
+
+export function getConversation(conversationId: string, opts?: ApiOptions): Promise<unknown> {
+  return apiGet(`/backend-api/conversation/${encodeURIComponent(conversationId)}`, opts);
+}
+
+interface DownloadReply {
+  status?: string;
+  download_url?: string;
+  error_message?: string;
+}
+
+/** Asks ChatGPT for a fresh download URL of a file (new endpoint, then the older one). */
+export async function getDownloadUrl(fileId: string, conversationId: string | null, opts?: ApiOptions): Promise<string> {
+  const q = conversationId ? `?conversation_id=${encodeURIComponent(conversationId)}&inline=false` : '';
+  const paths = [
+    `/backend-api/files/download/${encodeURIComponent(fileId)}${q}`,
+    `/backend-api/files/${encodeURIComponent(fileId)}/download`,
+  ];
+  let lastError: unknown;
+  for (const p of paths) {
+    try {
+      const reply = await apiGet<DownloadReply>(p, opts);
+      if (reply.status === 'success' && typeof reply.download_url === 'string') return reply.download_url;
+      lastError = new CaptureError(`ChatGPT would not give a download link: ${reply.error_message ?? 'no reason'}`, false);
+    } catch (err) {
+      lastError = err;
+      if (err instanceof CaptureError && err.retryAfterMs !== undefined) throw err;
+    }
+  }
+  throw lastError;
+}
+
+/** For tests of the token refresh: forget the cached token. */
+export function resetApiState(): void {
+  token = null;
+  nextSlot = 0;
+  blockedUntil = 0;
+}
