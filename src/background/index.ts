@@ -10,16 +10,20 @@ import { restoreBadge } from './status/session';
 const GALLERY = 'src/gallery/index.html';
 const MENU_ID = 'image-vault-open-gallery';
 
-browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => handleMessage(raw, sender));
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
+  handleMessage(raw, sender),
+);
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === WAKE_ALARM) void drain();
 });
 
 browser.runtime.onInstalled.addListener(() => {
-  browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: MENU_ID, title: 'Open Image Vault gallery', contexts: ['action'] }),
-  );
+  browser.contextMenus
+    .removeAll()
+    .then(() =>
+      browser.contextMenus.create({ id: MENU_ID, title: 'Open Image Vault gallery', contexts: ['action'] }),
+    );
 });
 
 browser.contextMenus.onClicked.addListener((info) => {

@@ -2,19 +2,25 @@
  * The background's single message entry: validate sender and payload, then dispatch.
  * Anything that does not parse is dropped with a log line and a clear error for the sender.
  */
+
+import { kvGet } from '../db/kv';
 import { parseMessage, senderAllowed } from '../messaging/guards';
 import type { Message, MessageType, Result } from '../messaging/protocol';
 import { browser, type Runtime } from '../platform/browser';
 import { enqueue } from './capture/processor';
-import { kvGet } from '../db/kv';
 import { dismissFailed, getStatus, pageHealth, retryFailed, setPaused } from './status/status';
 
 const LOG = '[image-vault]';
 
-type Handlers = { [T in MessageType]: (payload: Message<T>['payload']) => Promise<Result<T>> };
+type Handlers = {
+  [T in MessageType]: (payload: Message<T>['payload'], sender: Runtime.MessageSender) => Promise<Result<T>>;
+};
 
 const handlers: Handlers = {
-  imageSeen: async (s) => ((await kvGet('paused', false)) ? { accepted: false, reason: 'paused' } : enqueue(s)),
+  imageSeen: async (s, sender) =>
+    (await kvGet('paused', false))
+      ? { accepted: false, reason: 'paused' }
+      : enqueue(s, sender.tab?.id ?? null),
   pageHealth,
   getStatus: () => getStatus(),
   setPaused: (p) => setPaused(p.paused),
@@ -39,5 +45,5 @@ export function handleMessage(raw: unknown, sender: Runtime.MessageSender): Prom
     console.warn(LOG, `dropped ${type}: ${refused}`);
     return Promise.reject(new Error(`Image Vault dropped the message: ${refused}`));
   }
-  return (handlers[type] as (p: unknown) => Promise<unknown>)(payload);
+  return (handlers[type] as (p: unknown, s: Runtime.MessageSender) => Promise<unknown>)(payload, sender);
 }

@@ -4,6 +4,7 @@
  */
 import { send } from '../messaging/client';
 import type { PageHealth } from '../messaging/protocol';
+import { answerTabRequests } from './tab-requests';
 import { countTurns, countUnrecognised, scanDocument } from './tile-scanner';
 import { watchPage } from './watcher';
 
@@ -62,6 +63,7 @@ export function init(signal: AbortSignal, teardown: () => void): void {
   };
 
   watchPage(document, { onDirty: scan, isWaiting: () => waiting }, signal);
+  answerTabRequests(signal);
   scan(); // images already on the page when it loads
   document.documentElement.dataset.imageVault = 'ready';
   document.dispatchEvent(new CustomEvent('image-vault:ready'));

@@ -32,9 +32,13 @@ function isUserTurn(turn: Element): boolean {
   return USER_TURN_MARKERS.some((sel) => turn.matches(sel) || turn.querySelector(sel) !== null);
 }
 
-/** The largest loaded frame of a tile; on ties the later one (the final is stacked last). */
+/**
+ * The largest loaded frame of a tile; on ties the later one (the final is stacked last).
+ * While any frame of the tile is still loading, the final may be that one: wait.
+ */
 function finalFrame(tile: Element): HTMLImageElement | null {
   const imgs = tile instanceof HTMLImageElement ? [tile] : Array.from(tile.getElementsByTagName('img'));
+  if (imgs.some((img) => !img.complete)) return null;
   let best: HTMLImageElement | null = null;
   for (const img of imgs) {
     if (!img.complete || img.naturalWidth <= MIN_FINAL_WIDTH) continue;

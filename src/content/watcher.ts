@@ -33,14 +33,22 @@ export function watchPage(doc: Document, hooks: WatcherHooks, signal: AbortSigna
         const n = added[i]!;
         if (n.nodeType !== 1) continue; // text: the common case while streaming
         const el = n as Element;
-        if (el.tagName === 'IMG' || (el.firstElementChild !== null && el.getElementsByTagName('img').length > 0)) {
+        if (
+          el.tagName === 'IMG' ||
+          (el.firstElementChild !== null && el.getElementsByTagName('img').length > 0)
+        ) {
           return schedule();
         }
       }
       if (r.type === 'attributes') return schedule(); // an <img src> changed
     }
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
+  observer.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['src'],
+  });
   signal.addEventListener('abort', () => observer.disconnect());
 
   // <img> load events do not bubble, but they do reach a capturing listener.

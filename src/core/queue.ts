@@ -16,6 +16,8 @@ export interface CaptureJob {
   /** The file id: one job per image. */
   id: string;
   sighting: ImageSighting;
+  /** The tab that saw it: asked to fetch as the page when the worker cannot (no cookies). */
+  tabId?: number | null;
   state: JobState;
   attempts: number;
   /** epoch ms before which a pending job must not start. */
@@ -42,10 +44,11 @@ export class CaptureError extends Error {
   }
 }
 
-export function newJob(sighting: ImageSighting, now: number): CaptureJob {
+export function newJob(sighting: ImageSighting, now: number, tabId: number | null = null): CaptureJob {
   return {
     id: sighting.fileId,
     sighting,
+    tabId,
     state: 'pending',
     attempts: 0,
     nextAttemptAt: now,
@@ -87,7 +90,12 @@ export function retry(job: CaptureJob, now: number): CaptureJob {
 }
 
 /** A newer sighting of a job already known (e.g. a fresher signed URL) refreshes its URL. */
-export function refresh(job: CaptureJob, sighting: ImageSighting, now: number): CaptureJob {
+export function refresh(
+  job: CaptureJob,
+  sighting: ImageSighting,
+  now: number,
+  tabId: number | null = null,
+): CaptureJob {
   if (job.state === 'running') return job;
-  return { ...job, sighting, updatedAt: now };
+  return { ...job, sighting, tabId: tabId ?? job.tabId ?? null, updatedAt: now };
 }

@@ -14,7 +14,11 @@ export interface FetchedImage {
 
 /** Thrown for answers that a fresh download URL may fix (expired or refused link). */
 export class LinkDeadError extends CaptureError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The server refused our session (no cookie) rather than the link being old. */
+    readonly denied = false,
+  ) {
     super(message, true);
   }
 }
@@ -30,14 +34,19 @@ export async function fetchImage(url: string): Promise<FetchedImage> {
     const expiry = signedUrlExpiry(url);
     const expired = expiry !== null && expiry < Date.now();
     const body = (await res.text().catch(() => '')).slice(0, 200);
-    if (expired) throw new LinkDeadError(`the image link expired on ${new Date(expiry).toISOString().slice(0, 10)}`);
-    if (/access denied/i.test(body)) throw new LinkDeadError('ChatGPT refused access to the image (signed out?)');
+    if (expired)
+      throw new LinkDeadError(`the image link expired on ${new Date(expiry).toISOString().slice(0, 10)}`);
+    if (/access denied/i.test(body))
+      throw new LinkDeadError('ChatGPT refused access to the image (signed out?)', true);
     throw new LinkDeadError(`the image link no longer works (HTTP ${res.status})`);
   }
   if (res.status === 429) throw new CaptureError('the image server asked us to slow down', true, 30_000);
   if (!res.ok) throw new CaptureError(`the image server answered HTTP ${res.status}`, true);
-  const contentType = res.headers.get('content-type');
-  const blob = await res.blob();
+  return checkImage(await res.blob(), res.headers.get('content-type'));
+}
+
+/** Proves a blob is an image by its Content-Type and its magic bytes. */
+export async function checkImage(blob: Blob, contentType: string | null): Promise<FetchedImage> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const sniffed = sniffImageType(bytes);
   if (!isImageContentType(contentType) || !sniffed) {

@@ -9,14 +9,22 @@ import { CaptureError, type CaptureJob } from '../../core/queue';
 import type { ConversationInfo, GeneratedImageMeta, ImageRecord, ModelFamily } from '../../core/types';
 import { type PutResult, putImage } from '../../db/images';
 import { kvGet, kvSet } from '../../db/kv';
-import { getDownloadUrl } from '../../sites/chatgpt/api';
+import { type ApiOptions, getDownloadUrl } from '../../sites/chatgpt/api';
 import { conversationUrl } from '../../sites/chatgpt/routes';
 import { lookupImage } from './conversation-cache';
-import { type FetchedImage, fetchImage, LinkDeadError } from './fetch-bytes';
+import { checkImage, type FetchedImage, fetchImage, LinkDeadError } from './fetch-bytes';
+import { recordTiming, timed } from './stats';
+import { askTab, fetchThroughTab } from './tab-fallback';
 import { makeThumbnail } from './thumbnail';
 
 /** Attempts spent waiting for the conversation JSON before saving the image without it. */
 export const METADATA_ATTEMPTS = 3;
+
+class NotListedError extends CaptureError {
+  constructor() {
+    super('ChatGPT’s conversation does not list this image as generated', true);
+  }
+}
 
 interface Metadata {
   meta: GeneratedImageMeta | null;
@@ -28,19 +36,38 @@ interface Metadata {
 async function readMetadata(job: CaptureJob): Promise<Metadata> {
   const s = job.sighting;
   if (!s.conversationId) {
-    return { meta: null, info: null, warning: 'saved without its prompt: a temporary chat has no conversation to read' };
+    return {
+      meta: null,
+      info: null,
+      warning: 'saved without its prompt: a temporary chat has no conversation to read',
+    };
   }
   try {
-    const { parsed, meta } = await lookupImage(s.conversationId, s.fileId, { accountId: s.accountId ?? null });
+    const { parsed, meta } = await lookupImage(s.conversationId, s.fileId, apiOptions(job));
     if (meta) return { meta, info: parsed.info, warning: null };
-    const why = parsed.warnings[0] ?? 'ChatGPT’s conversation data does not list this image';
-    throw new CaptureError(why, true);
+    if (parsed.images.length > 0 || parsed.warnings.length === 0) {
+      // A healthy conversation that does not (yet) list the file: the JSON may lag the page
+      // for a moment; if it never lists it, it is no generation (a preview frame, an upload).
+      throw new NotListedError();
+    }
+    throw new CaptureError(`ChatGPT’s conversation data looks different: ${parsed.warnings[0]}`, true);
   } catch (err) {
+    if (err instanceof NotListedError) throw err;
     // Never lose the image for want of its prompt: after a few tries, keep the bytes.
     if (job.attempts < METADATA_ATTEMPTS && !(err instanceof CaptureError && !err.retryable)) throw err;
     const reason = err instanceof Error ? err.message : String(err);
     return { meta: null, info: null, warning: `saved without its prompt: ${reason}` };
   }
+}
+
+function apiOptions(job: CaptureJob): ApiOptions {
+  const tabId = job.tabId;
+  return {
+    accountId: job.sighting.accountId ?? null,
+    // No session cookie in the worker's requests: read the token as the page can.
+    sessionFallback:
+      tabId == null ? undefined : async () => (await askTab(tabId, 'pageSession', {})).accessToken,
+  };
 }
 
 async function readBytes(job: CaptureJob): Promise<FetchedImage> {
@@ -49,10 +76,15 @@ async function readBytes(job: CaptureJob): Promise<FetchedImage> {
     return await fetchImage(s.src);
   } catch (err) {
     if (!(err instanceof LinkDeadError)) throw err;
+    // Refused for want of the session cookie: the tab can fetch it as the page does.
+    if (err.denied && job.tabId != null) {
+      const blob = await fetchThroughTab(job.tabId, s.fileId, s.src);
+      return checkImage(blob, blob.type || 'image/*');
+    }
     // The page's link died or lied: ask ChatGPT for a fresh one (chatgpt.md §4).
     let fresh: string;
     try {
-      fresh = await getDownloadUrl(s.fileId, s.conversationId, { accountId: s.accountId ?? null });
+      fresh = await getDownloadUrl(s.fileId, s.conversationId, apiOptions(job));
     } catch {
       throw err;
     }
@@ -66,11 +98,12 @@ function guessModel(src: string): ModelFamily {
 
 export async function captureImage(job: CaptureJob): Promise<PutResult> {
   const s = job.sighting;
-  const { meta, info, warning } = await readMetadata(job);
-  const img = await readBytes(job);
-  const [sha256, crc] = [await sha256Hex(img.bytes), crc32(img.bytes)];
+  const [{ meta, info, warning }, metadataMs] = await timed(() => readMetadata(job));
+  const [img, fetchMs] = await timed(() => readBytes(job));
+  const [sha256, hashMs] = await timed(() => sha256Hex(img.bytes));
+  const [crc, crcMs] = await timed(() => crc32(img.bytes));
   const dims = imageDimensions(img.bytes, img.mimeType) ?? { width: s.naturalWidth, height: s.naturalHeight };
-  const thumb = await makeThumbnail(img.blob, dims.width, dims.height);
+  const [thumb, thumbMs] = await timed(() => makeThumbnail(img.blob, dims.width, dims.height));
   const now = Date.now();
   const record: ImageRecord = {
     id: s.fileId,
@@ -101,7 +134,18 @@ export async function captureImage(job: CaptureJob): Promise<PutResult> {
     warning,
   };
   try {
-    const result = await putImage(record, img.blob, thumb, job.id);
+    const [result, putMs] = await timed(() => putImage(record, img.blob, thumb, job.id));
+    const timing = {
+      fileId: s.fileId,
+      bytes: record.bytes,
+      metadataMs,
+      fetchMs,
+      hashMs,
+      crcMs,
+      thumbMs,
+      putMs,
+    };
+    recordTiming({ ...timing, committedAt: Date.now() });
     if (result.status === 'added' && warning) {
       const prev = await kvGet('promptless', null);
       await kvSet('promptless', { count: (prev?.count ?? 0) + 1, lastReason: warning });

@@ -3,7 +3,16 @@
  * core/queue.ts, so whatever the worker was doing when it stopped is picked up again by
  * `resumeQueue()` at its next start.
  */
-import { CaptureError, type CaptureJob, fail, isReady, newJob, recover, refresh, start } from '../../core/queue';
+import {
+  CaptureError,
+  type CaptureJob,
+  fail,
+  isReady,
+  newJob,
+  recover,
+  refresh,
+  start,
+} from '../../core/queue';
 import type { ImageSighting } from '../../core/types';
 import { hasImage } from '../../db/images';
 import { allJobs, deleteJob, getJob, putJob } from '../../db/queue';
@@ -64,7 +73,9 @@ export async function drain(): Promise<void> {
     do {
       again = false;
       const now = Date.now();
-      const ready = (await allJobs()).filter((j) => isReady(j, now)).sort((a, b) => a.createdAt - b.createdAt);
+      const ready = (await allJobs())
+        .filter((j) => isReady(j, now))
+        .sort((a, b) => a.createdAt - b.createdAt);
       for (let i = 0; i < ready.length; i += CONCURRENCY) {
         await Promise.all(ready.slice(i, i + CONCURRENCY).map(runJob));
       }
@@ -76,12 +87,15 @@ export async function drain(): Promise<void> {
 }
 
 /** A sighting from a tab: queue it (once per file id) and start work. */
-export async function enqueue(sighting: ImageSighting): Promise<{ accepted: boolean; reason?: string }> {
+export async function enqueue(
+  sighting: ImageSighting,
+  tabId: number | null,
+): Promise<{ accepted: boolean; reason?: string }> {
   if (await hasImage(sighting.fileId)) return { accepted: false, reason: 'already stored' };
   const now = Date.now();
   const existing = await getJob(sighting.fileId);
   if (existing?.state === 'running') return { accepted: true };
-  await putJob(existing ? refresh(existing, sighting, now) : newJob(sighting, now));
+  await putJob(existing ? refresh(existing, sighting, now, tabId) : newJob(sighting, now, tabId));
   void drain();
   return { accepted: true };
 }

@@ -11,16 +11,19 @@ export async function makeThumbnail(blob: Blob, width: number, height: number): 
   const scale = Math.min(1, THUMB_SIZE / Math.max(width, height));
   const w = Math.max(1, Math.round(width * scale));
   const h = Math.max(1, Math.round(height * scale));
-  let small: ImageBitmap;
+  let bitmap: ImageBitmap;
   try {
-    small = await createImageBitmap(blob, { resizeWidth: w, resizeHeight: h, resizeQuality: 'medium' });
+    bitmap = await createImageBitmap(blob, { resizeWidth: w, resizeHeight: h, resizeQuality: 'medium' });
   } catch {
-    throw new CaptureError('the file is not a readable image', false);
+    // Browsers without resize options (older Firefox) decode at full size; drawImage scales.
+    bitmap = await createImageBitmap(blob).catch(() => {
+      throw new CaptureError('the file is not a readable image', false);
+    });
   }
   const canvas = new OffscreenCanvas(w, h);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new CaptureError('this browser cannot draw thumbnails', false);
-  ctx.drawImage(small, 0, 0);
-  small.close();
+  ctx.drawImage(bitmap, 0, 0, w, h);
+  bitmap.close();
   return canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
 }

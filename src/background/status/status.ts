@@ -24,11 +24,18 @@ export async function getStatus(): Promise<VaultStatus> {
   ]);
   const failed = jobs
     .filter((j) => j.state === 'failed')
-    .map((j) => ({ fileId: j.id, reason: j.lastError ?? 'unknown error', pageUrl: j.sighting.pageUrl, at: j.updatedAt }));
+    .map((j) => ({
+      fileId: j.id,
+      reason: j.lastError ?? 'unknown error',
+      pageUrl: j.sighting.pageUrl,
+      at: j.updatedAt,
+    }));
   const problems: string[] = [];
   if (failed.length) {
     const reasons = [...new Set(failed.map((f) => f.reason))].slice(0, 3).join('; ');
-    problems.push(`${plural(failed.length, 'image', 'images')} seen on chatgpt.com could not be saved: ${reasons}`);
+    problems.push(
+      `${plural(failed.length, 'image', 'images')} seen on chatgpt.com could not be saved: ${reasons}`,
+    );
   }
   if (pageProblem) problems.push(pageProblem.message);
   if (promptless) {

@@ -29,7 +29,7 @@ function retryAfterMs(res: Response): number {
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : 30_000;
 }
 
-async function fetchToken(): Promise<string> {
+async function fetchToken(opts: ApiOptions): Promise<string> {
   await waitForSlot();
   let res: Response;
   try {
@@ -37,23 +37,25 @@ async function fetchToken(): Promise<string> {
   } catch {
     throw new CaptureError('ChatGPT could not be reached (network error)', true);
   }
+  const body = res.ok ? ((await res.json().catch(() => null)) as { accessToken?: unknown } | null) : null;
+  if (typeof body?.accessToken === 'string' && body.accessToken) return body.accessToken;
+  const viaPage = opts.sessionFallback ? await opts.sessionFallback().catch(() => null) : null;
+  if (viaPage) return viaPage;
   if (!res.ok) throw new CaptureError(`ChatGPT session check failed (HTTP ${res.status})`, true);
-  const body = (await res.json().catch(() => null)) as { accessToken?: unknown } | null;
-  if (!body || typeof body.accessToken !== 'string' || !body.accessToken) {
-    throw new CaptureError('You are not signed in to ChatGPT in this browser', false);
-  }
-  return body.accessToken;
+  throw new CaptureError('you are not signed in to ChatGPT in this browser', false);
 }
 
 export interface ApiOptions {
   /** Team/Enterprise workspace id (`Chatgpt-Account-Id`). */
   accountId?: string | null;
+  /** Reads the token another way (the page's tab) when our own request carries no session. */
+  sessionFallback?: () => Promise<string | null>;
 }
 
 /** GET a JSON resource under /backend-api with the session token. */
 export async function apiGet<T = unknown>(path: string, opts: ApiOptions = {}): Promise<T> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    token ??= await fetchToken();
+    token ??= await fetchToken(opts);
     await waitForSlot();
     const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
     if (opts.accountId) headers['Chatgpt-Account-Id'] = opts.accountId;
@@ -92,7 +94,11 @@ interface DownloadReply {
 }
 
 /** Asks ChatGPT for a fresh download URL of a file (new endpoint, then the older one). */
-export async function getDownloadUrl(fileId: string, conversationId: string | null, opts?: ApiOptions): Promise<string> {
+export async function getDownloadUrl(
+  fileId: string,
+  conversationId: string | null,
+  opts?: ApiOptions,
+): Promise<string> {
   const q = conversationId ? `?conversation_id=${encodeURIComponent(conversationId)}&inline=false` : '';
   const paths = [
     `/backend-api/files/download/${encodeURIComponent(fileId)}${q}`,
@@ -103,7 +109,10 @@ export async function getDownloadUrl(fileId: string, conversationId: string | nu
     try {
       const reply = await apiGet<DownloadReply>(p, opts);
       if (reply.status === 'success' && typeof reply.download_url === 'string') return reply.download_url;
-      lastError = new CaptureError(`ChatGPT would not give a download link: ${reply.error_message ?? 'no reason'}`, false);
+      lastError = new CaptureError(
+        `ChatGPT would not give a download link: ${reply.error_message ?? 'no reason'}`,
+        false,
+      );
     } catch (err) {
       lastError = err;
       if (err instanceof CaptureError && err.retryAfterMs !== undefined) throw err;

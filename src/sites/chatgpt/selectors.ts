@@ -41,7 +41,9 @@ export const DALLE_IMG = 'img[id^="dalle-image-"]';
 export const NOT_GENERATION = ['[class*="search-image"]', '[data-testid*="search-result"]'].join(',');
 
 /** Present while the assistant is still generating. */
-export const STOP_BUTTON = ['button[data-testid="stop-button"]', 'button[aria-label="Stop streaming"]'].join(',');
+export const STOP_BUTTON = ['button[data-testid="stop-button"]', 'button[aria-label="Stop streaming"]'].join(
+  ',',
+);
 
 /** URL shapes of ChatGPT-served images (generated or uploaded). */
 export const IMAGE_SRC_PATTERNS: RegExp[] = [
