@@ -69,7 +69,7 @@ const PAYLOADS: Record<MessageType, Check> = {
 export function parseMessage(raw: unknown): { ok: true; message: Message } | { ok: false; reason: string } {
   if (!isObj(raw)) return { ok: false, reason: 'message is not an object' };
   const type = raw.type;
-  if (typeof type !== 'string' || !(type in PAYLOADS))
+  if (typeof type !== 'string' || !Object.hasOwn(PAYLOADS, type))
     return { ok: false, reason: `unknown message type ${String(type)}` };
   const err = PAYLOADS[type as MessageType](raw.payload);
   if (err) return { ok: false, reason: `${type}: ${err}` };

@@ -1,0 +1,64 @@
+/** Shared assertions for capture tests: what a user would notice in the vault. */
+
+import { expect, type VaultSnapshot } from '../harness/fixtures';
+import type { SimImage } from '../sim';
+
+export type ReadVault = () => Promise<VaultSnapshot>;
+
+/** Waits until the vault holds exactly `n` images and no job is waiting, then returns it. */
+export async function vaultWith(readVault: ReadVault, n: number, timeout = 20_000): Promise<VaultSnapshot> {
+  let snap: VaultSnapshot | null = null;
+  await expect
+    .poll(
+      async () => {
+        snap = await readVault();
+        const waiting = snap.queue.filter((j) => j.state !== 'failed').length;
+        return `${snap.images.length} images, ${waiting} waiting`;
+      },
+      { timeout },
+    )
+    .toBe(`${n} images, 0 waiting`);
+  return snap!;
+}
+
+/** Waits until the vault holds a failed job (given up) and returns it. */
+export async function vaultWithFailure(readVault: ReadVault, timeout = 60_000): Promise<VaultSnapshot> {
+  let snap: VaultSnapshot | null = null;
+  await expect
+    .poll(
+      async () => {
+        snap = await readVault();
+        return snap.queue.some((j) => j.state === 'failed');
+      },
+      { timeout },
+    )
+    .toBe(true);
+  return snap!;
+}
+
+/** The stored record equals the scenario's image: bytes by hash, prompts, lineage, size. */
+export function expectStored(
+  snap: VaultSnapshot,
+  img: SimImage,
+  served: { sha256: string; bytes: number },
+): void {
+  const rec = snap.images.find((r) => r.id === img.fileId);
+  expect(rec, `record for ${img.fileId}`).toBeDefined();
+  expect(snap.sha256[img.fileId], 'stored original hashes to the served bytes').toBe(served.sha256);
+  expect(rec!.sha256).toBe(served.sha256);
+  expect(rec!.bytes).toBe(served.bytes);
+  expect(rec!.prompt).toBe(img.prompt);
+  expect(rec!.revisedPrompt).toBe(img.revisedPrompt);
+  expect(rec!.model).toBe(img.model);
+  expect(rec!.genId).toBe(img.genId);
+  expect(rec!.parentGenId).toBe(img.parentGenId);
+  expect(rec!.editOp).toBe(img.editOp);
+  expect(rec!.seed).toBe(img.seed);
+  expect(rec!.width).toBe(img.width);
+  expect(rec!.height).toBe(img.height);
+  expect(rec!.mimeType).toBe(img.mimeType);
+  expect(rec!.conversationId).toBe(img.conversationId);
+  expect(rec!.messageId).toBe(img.messageId);
+  expect(rec!.warning ?? null).toBeNull();
+  expect(snap.thumbs.find((t) => t.id === img.fileId)?.type, 'a WebP thumbnail').toBe('image/webp');
+}
