@@ -1,5 +1,6 @@
 /** Shared assertions for capture tests: what a user would notice in the vault. */
 
+import type { BrowserContext, Route } from '@playwright/test';
 import { expect, type VaultSnapshot } from '../harness/fixtures';
 import type { SimImage } from '../sim';
 
@@ -62,3 +63,25 @@ export function expectStored(
   expect(rec!.warning ?? null).toBeNull();
   expect(snap.thumbs.find((t) => t.id === img.fileId)?.type, 'a WebP thumbnail').toBe('image/webp');
 }
+
+/**
+ * Lets a test answer the extension service worker's requests itself (the page's own requests
+ * go on to the simulator). Routes added later run first in Playwright, so this wraps the
+ * simulator. Return true from `handle` when it answered the route.
+ */
+export async function onWorkerRequest(
+  context: BrowserContext,
+  match: (url: URL) => boolean,
+  handle: (route: Route) => Promise<boolean>,
+): Promise<void> {
+  await context.route(
+    (url) => match(url),
+    async (route) => {
+      if (route.request().serviceWorker() && (await handle(route))) return;
+      await route.fallback();
+    },
+  );
+}
+
+export const isEstuary = (u: URL) => u.pathname === '/backend-api/estuary/content';
+export const isCdn = (u: URL) => u.hostname === 'files.oaiusercontent.com';

@@ -36,6 +36,7 @@ export async function fetchImage(url: string): Promise<FetchedImage> {
     const body = (await res.text().catch(() => '')).slice(0, 200);
     if (expired)
       throw new LinkDeadError(`the image link expired on ${new Date(expiry).toISOString().slice(0, 10)}`);
+    if (/expir/i.test(body)) throw new LinkDeadError('the image link has expired');
     if (/access denied/i.test(body))
       throw new LinkDeadError('ChatGPT refused access to the image (signed out?)', true);
     throw new LinkDeadError(`the image link no longer works (HTTP ${res.status})`);

@@ -85,10 +85,19 @@ async function readBytes(job: CaptureJob): Promise<FetchedImage> {
     let fresh: string;
     try {
       fresh = await getDownloadUrl(s.fileId, s.conversationId, apiOptions(job));
-    } catch {
+    } catch (apiErr) {
+      if (apiErr instanceof CaptureError && !apiErr.retryable) {
+        throw new CaptureError(`${err.message}, and ChatGPT gave no fresh link`, false);
+      }
       throw err;
     }
-    return fetchImage(fresh);
+    try {
+      return await fetchImage(fresh);
+    } catch (again) {
+      // The page's link and a fresh one failed alike: trying later will not help (Retry can).
+      if (again instanceof LinkDeadError) throw new CaptureError(again.message, false);
+      throw again;
+    }
   }
 }
 

@@ -52,6 +52,8 @@ export interface ApiOptions {
   sessionFallback?: () => Promise<string | null>;
 }
 
+const what = (path: string) => (path.includes('/conversation/') ? 'this conversation' : 'this file');
+
 /** GET a JSON resource under /backend-api with the session token. */
 export async function apiGet<T = unknown>(path: string, opts: ApiOptions = {}): Promise<T> {
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -74,7 +76,7 @@ export async function apiGet<T = unknown>(path: string, opts: ApiOptions = {}): 
       blockedUntil = Date.now() + wait;
       throw new CaptureError('ChatGPT asked us to slow down (rate limit)', true, wait);
     }
-    if (res.status === 404) throw new CaptureError('ChatGPT says this conversation does not exist', false);
+    if (res.status === 404) throw new CaptureError(`ChatGPT could not find ${what(path)} (HTTP 404)`, false);
     if (!res.ok) throw new CaptureError(`ChatGPT answered HTTP ${res.status}`, true);
     const body = await res.json().catch(() => undefined);
     if (body === undefined) throw new CaptureError('ChatGPT answered with something that is not JSON', true);

@@ -1,0 +1,24 @@
+/** The ChatGPT simulator for e2e tests: see docs/testing.md. */
+export type {
+  ConversationKind,
+  ConversationOptions,
+  DalleOptions,
+  GptImageOptions,
+  ImageOptions,
+  ModelFamily,
+  SimConversation,
+  SimImage,
+} from './conversation';
+export type { FileHost, FileKind, Served, SimFile } from './files';
+export type { SimPageState } from './page-app';
+export type { RenderFrame, RenderModel, RenderTile, RenderTurn } from './render-model';
+export { conversationIdFromPath, type RouteKind, SESSION_COOKIE, type SimRequest } from './routes';
+export {
+  type FaultOptions,
+  type FaultPreset,
+  type GenerateSpec,
+  type LiveGeneration,
+  Simulator,
+  type SimulatorOptions,
+  type SimWindow,
+} from './simulator';
