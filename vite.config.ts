@@ -32,8 +32,8 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       sourcemap: false,
       rollupOptions: {
-        // Pages not named in the manifest's entry points (the bridge is only web-accessible).
-        input: { gallery: 'src/gallery/index.html', bridge: 'src/bridge/index.html' },
+        // Pages not named in the manifest's entry points.
+        input: { gallery: 'src/gallery/index.html' },
       },
     },
   };

@@ -8,6 +8,7 @@ import { parseMessage, senderAllowed } from '../messaging/guards';
 import type { Message, MessageType, Result } from '../messaging/protocol';
 import { browser, type Runtime } from '../platform/browser';
 import { enqueue } from './capture/processor';
+import { notePausedSkip } from './status/session';
 import { dismissFailed, getStatus, pageHealth, retryFailed, setPaused } from './status/status';
 
 const LOG = '[image-vault]';
@@ -17,10 +18,11 @@ type Handlers = {
 };
 
 const handlers: Handlers = {
-  imageSeen: async (s, sender) =>
-    (await kvGet('paused', false))
-      ? { accepted: false, reason: 'paused' }
-      : enqueue(s, sender.tab?.id ?? null),
+  imageSeen: async (s, sender) => {
+    if (!(await kvGet('paused', false))) return enqueue(s, sender.tab?.id ?? null);
+    await notePausedSkip();
+    return { accepted: false, reason: 'paused' };
+  },
   pageHealth,
   getStatus: () => getStatus(),
   setPaused: (p) => setPaused(p.paused),

@@ -18,7 +18,6 @@ export function init(signal: AbortSignal, teardown: () => void): void {
   /** File ids already handed to the background in this tab (per page load). */
   const sent = new Set<string>();
   let waiting = false;
-  let lastHref = location.href;
   let lastHealth = '';
 
   const reportHealth = (tiles: number) => {
@@ -44,20 +43,17 @@ export function init(signal: AbortSignal, teardown: () => void): void {
   };
 
   const scan = () => {
-    if (location.href !== lastHref) lastHref = location.href; // route change: same scan covers it
+    // A route change needs nothing special: each sighting carries the URL it was seen under.
     const result = scanDocument(document, location.href);
     waiting = result.waiting > 0;
     for (const s of result.sightings) {
       if (sent.has(s.fileId)) continue;
       sent.add(s.fileId);
-      send('imageSeen', s)
-        .then((r) => {
-          if (!r.accepted && r.reason === 'paused') sent.delete(s.fileId);
-        })
-        .catch((err) => {
-          sent.delete(s.fileId); // let a later scan try again
-          onSendError(err);
-        });
+      // Refused while paused stays refused: pausing means what appears now is not kept.
+      send('imageSeen', s).catch((err) => {
+        sent.delete(s.fileId); // let a later scan try again
+        onSendError(err);
+      });
     }
     if (!waiting) reportHealth(result.tiles);
   };

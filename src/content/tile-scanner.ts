@@ -103,17 +103,18 @@ export function scanDocument(doc: Document, pageUrl: string): ScanResult {
   return result;
 }
 
-/** Loaded ChatGPT-served images in assistant turns that sit in no recognised tile. */
+/** Distinct ChatGPT-served images (by file id) in assistant turns that sit in no recognised tile. */
 export function countUnrecognised(doc: Document): number {
-  let n = 0;
+  const ids = new Set<string>();
   for (const img of doc.images) {
-    if (img.naturalWidth <= MIN_FINAL_WIDTH || !isChatGptImageSrc(img.currentSrc || img.src)) continue;
+    const src = img.currentSrc || img.src;
+    if (img.naturalWidth <= MIN_FINAL_WIDTH || !isChatGptImageSrc(src)) continue;
     if (img.closest(IMAGE_TILE) || img.matches(DALLE_IMG) || img.closest(NOT_GENERATION)) continue;
     const turn = img.closest(TURN);
     if (turn && isUserTurn(turn)) continue;
-    n++;
+    ids.add(fileIdFromImageUrl(src) ?? src);
   }
-  return n;
+  return ids.size;
 }
 
 export function countTurns(doc: Document): number {

@@ -7,7 +7,7 @@ export type PutResult = { status: 'added' } | { status: 'duplicate'; existingId:
 
 /**
  * Stores record, original and thumbnail in one transaction, and removes the queue job
- * `jobId` (and its staged bytes, if any) in the same transaction, so a stopped worker leaves either all or nothing.
+ * `jobId` in the same transaction, so a stopped worker leaves either all or nothing.
  * Dedupes by file id and by SHA-256. Throws the browser's QuotaExceededError untouched
  * (the transaction is aborted: nothing already stored changes).
  */
@@ -18,7 +18,7 @@ export async function putImage(
   jobId?: string,
 ): Promise<PutResult> {
   const db = await openVault();
-  const tx = db.transaction(['images', 'originals', 'thumbs', 'queue', 'staging'], 'readwrite');
+  const tx = db.transaction(['images', 'originals', 'thumbs', 'queue'], 'readwrite');
   const images = tx.objectStore('images');
   const byId = await images.get(record.id);
   const bySha = byId ?? (await images.index('by-sha256').get(record.sha256));
@@ -31,10 +31,7 @@ export async function putImage(
     if (thumb) await tx.objectStore('thumbs').put({ id: record.id, blob: thumb });
     result = { status: 'added' };
   }
-  if (jobId) {
-    await tx.objectStore('queue').delete(jobId);
-    await tx.objectStore('staging').delete(jobId);
-  }
+  if (jobId) await tx.objectStore('queue').delete(jobId);
   await tx.done;
   return result;
 }
@@ -69,13 +66,4 @@ export async function getOriginal(id: string): Promise<Blob | undefined> {
 
 export async function getThumb(id: string): Promise<Blob | undefined> {
   return (await (await openVault()).get('thumbs', id))?.blob;
-}
-
-/** Bytes the content script staged for a job through the bridge page (see src/bridge). */
-export async function takeStaged(id: string): Promise<Blob | undefined> {
-  return (await (await openVault()).get('staging', id))?.blob;
-}
-
-export async function putStaged(id: string, blob: Blob): Promise<void> {
-  await (await openVault()).put('staging', { id, blob, at: Date.now() });
 }

@@ -24,10 +24,7 @@ export function openVault(): Promise<VaultDatabase> {
         db.createObjectStore('trash', { keyPath: 'id' });
         db.createObjectStore('kv');
       }
-      if (oldVersion < 2) {
-        db.createObjectStore('staging', { keyPath: 'id' });
-      }
-      // if (oldVersion < 3) { … next step of the ladder … }
+      // if (oldVersion < 2) { … next step of the ladder … }
     },
     blocking() {
       // A newer version wants to upgrade: let it.

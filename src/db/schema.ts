@@ -7,7 +7,7 @@ import type { CaptureJob, JobState } from '../core/queue';
 import type { ImageRecord } from '../core/types';
 
 export const DB_NAME = 'image-vault';
-export const DB_VERSION = 2;
+export const DB_VERSION = 1;
 
 export interface BlobRow {
   id: string;
@@ -43,11 +43,6 @@ export interface VaultDB extends DBSchema {
   thumbs: { key: string; value: BlobRow };
   queue: { key: string; value: CaptureJob; indexes: { 'by-state': JobState } };
   trash: { key: string; value: TrashRow };
-  /**
-   * v2: bytes fetched by the content script when the worker could not fetch them itself
-   * (no session cookie), handed over through the bridge page; removed once stored.
-   */
-  staging: { key: string; value: BlobRow & { at: number } };
   /** Small settings and status values; see db/kv.ts for the keys. */
   kv: { key: string; value: unknown };
 }

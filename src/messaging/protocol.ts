@@ -30,6 +30,8 @@ export interface VaultStatus {
   /** Captured in this browser session (the badge). */
   sessionCount: number;
   paused: boolean;
+  /** Images seen on chatgpt.com and not saved because capture is paused (since pausing). */
+  pausedSkipped: number;
   /** Jobs waiting or running. */
   pending: number;
   failed: CaptureProblem[];
@@ -66,14 +68,11 @@ export const SENDERS: Record<MessageType, 'content' | 'ui'> = {
 
 /**
  * background → content script (tabs.sendMessage): the fallback for when the worker's own
- * requests carry no ChatGPT session cookie. Only ids and URLs go out; only a token or a
- * yes/no comes back — bytes travel through the bridge page (src/bridge), never here.
+ * requests carry no ChatGPT session cookie. Only the token comes back, never bytes.
  */
 export interface TabProtocolMap {
   /** Read the session's access token from /api/auth/session as the page can. */
   pageSession: { payload: Record<string, never>; result: { accessToken: string | null; reason?: string } };
-  /** Fetch an image the page can see and stage its bytes in the vault through the bridge. */
-  stageBytes: { payload: { fileId: string; url: string }; result: { staged: boolean; reason?: string } };
 }
 
 export type TabMessageType = keyof TabProtocolMap;

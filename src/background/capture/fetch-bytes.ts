@@ -14,11 +14,7 @@ export interface FetchedImage {
 
 /** Thrown for answers that a fresh download URL may fix (expired or refused link). */
 export class LinkDeadError extends CaptureError {
-  constructor(
-    message: string,
-    /** The server refused our session (no cookie) rather than the link being old. */
-    readonly denied = false,
-  ) {
+  constructor(message: string) {
     super(message, true);
   }
 }
@@ -38,7 +34,9 @@ export async function fetchImage(url: string): Promise<FetchedImage> {
       throw new LinkDeadError(`the image link expired on ${new Date(expiry).toISOString().slice(0, 10)}`);
     if (/expir/i.test(body)) throw new LinkDeadError('the image link has expired');
     if (/access denied/i.test(body))
-      throw new LinkDeadError('ChatGPT refused access to the image (signed out?)', true);
+      throw new LinkDeadError(
+        'ChatGPT refused Image Vault access to the image (“File stream access denied”)',
+      );
     throw new LinkDeadError(`the image link no longer works (HTTP ${res.status})`);
   }
   if (res.status === 429) throw new CaptureError('the image server asked us to slow down', true, 30_000);

@@ -12,9 +12,9 @@ import { kvGet, kvSet } from '../../db/kv';
 import { type ApiOptions, getDownloadUrl } from '../../sites/chatgpt/api';
 import { conversationUrl } from '../../sites/chatgpt/routes';
 import { lookupImage } from './conversation-cache';
-import { checkImage, type FetchedImage, fetchImage, LinkDeadError } from './fetch-bytes';
+import { type FetchedImage, fetchImage, LinkDeadError } from './fetch-bytes';
 import { recordTiming, timed } from './stats';
-import { askTab, fetchThroughTab } from './tab-fallback';
+import { askTab } from './tab-fallback';
 import { makeThumbnail } from './thumbnail';
 
 /** Attempts spent waiting for the conversation JSON before saving the image without it. */
@@ -76,11 +76,6 @@ async function readBytes(job: CaptureJob): Promise<FetchedImage> {
     return await fetchImage(s.src);
   } catch (err) {
     if (!(err instanceof LinkDeadError)) throw err;
-    // Refused for want of the session cookie: the tab can fetch it as the page does.
-    if (err.denied && job.tabId != null) {
-      const blob = await fetchThroughTab(job.tabId, s.fileId, s.src);
-      return checkImage(blob, blob.type || 'image/*');
-    }
     // The page's link died or lied: ask ChatGPT for a fresh one (chatgpt.md §4).
     let fresh: string;
     try {

@@ -5,6 +5,7 @@
 import { browser } from '../../platform/browser';
 
 const KEY = 'sessionCount';
+const SKIPPED = 'pausedSkipped';
 const channel = new BroadcastChannel('image-vault');
 
 export async function sessionCount(): Promise<number> {
@@ -34,4 +35,19 @@ export async function restoreBadge(): Promise<void> {
 /** Tells open pages that the status (pause, problems) changed. */
 export function announceStatus(): void {
   channel.postMessage({ type: 'status-changed' });
+}
+
+/** Images seen while capture was paused (since it was paused), for the popup. */
+export async function pausedSkipped(): Promise<number> {
+  const v = (await browser.storage.session.get(SKIPPED))[SKIPPED];
+  return typeof v === 'number' ? v : 0;
+}
+
+export async function notePausedSkip(): Promise<void> {
+  await browser.storage.session.set({ [SKIPPED]: (await pausedSkipped()) + 1 });
+  announceStatus();
+}
+
+export async function resetPausedSkipped(): Promise<void> {
+  await browser.storage.session.set({ [SKIPPED]: 0 });
 }

@@ -5,7 +5,7 @@ import { kvGet, kvSet } from '../../db/kv';
 import { allJobs, deleteJob, putJob } from '../../db/queue';
 import type { PageHealth, VaultStatus } from '../../messaging/protocol';
 import { drain } from '../capture/processor';
-import { announceStatus, sessionCount } from './session';
+import { announceStatus, pausedSkipped, resetPausedSkipped, sessionCount } from './session';
 
 const LOG = '[image-vault]';
 
@@ -14,9 +14,10 @@ function plural(n: number, one: string, many: string): string {
 }
 
 export async function getStatus(): Promise<VaultStatus> {
-  const [total, session, paused, jobs, pageProblem, promptless] = await Promise.all([
+  const [total, session, skipped, paused, jobs, pageProblem, promptless] = await Promise.all([
     countImages(),
     sessionCount(),
+    pausedSkipped(),
     kvGet('paused', false),
     allJobs(),
     kvGet('pageProblem', null),
@@ -44,10 +45,19 @@ export async function getStatus(): Promise<VaultStatus> {
     );
   }
   const pending = jobs.filter((j) => j.state !== 'failed').length;
-  return { total, sessionCount: session, paused, pending, failed, problems };
+  return {
+    total,
+    sessionCount: session,
+    paused,
+    pausedSkipped: paused ? skipped : 0,
+    pending,
+    failed,
+    problems,
+  };
 }
 
 export async function setPaused(paused: boolean): Promise<VaultStatus> {
+  if (paused) await resetPausedSkipped();
   await kvSet('paused', paused);
   announceStatus();
   return getStatus();

@@ -7,7 +7,7 @@ import { CaptureError } from '../../core/queue';
 
 const ORIGIN = 'https://chatgpt.com';
 /** Minimum gap between two API requests (chatgpt.md §4: well-behaved tools space ~200 ms–1 s). */
-const SPACING_MS = 250;
+const SPACING_MS = 300;
 
 let token: string | null = null;
 let nextSlot = 0;
