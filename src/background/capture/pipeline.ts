@@ -156,12 +156,29 @@ export async function captureImage(job: CaptureJob): Promise<PutResult> {
     }
     return result;
   } catch (err) {
-    if ((err as DOMException)?.name === 'QuotaExceededError') {
-      throw new CaptureError(
-        'the browser has no storage room left for Image Vault (free some space, then press Retry)',
-        false,
-      );
-    }
-    throw err;
+    throw storageError(err);
   }
+}
+
+/**
+ * Storage running out shows up two ways: QuotaExceededError, and — for an extension with
+ * unlimitedStorage on a full disk — "UnknownError: Failed to write blobs (IOError)"
+ * (seen in e2e/capture-quota.spec.ts). Either way the transaction was aborted: nothing
+ * stored before is touched, and the user can Retry once there is room.
+ */
+function storageError(err: unknown): unknown {
+  const e = err as DOMException | undefined;
+  if (e?.name === 'QuotaExceededError') {
+    return new CaptureError(
+      'the browser has no storage room left for Image Vault (free some space, then press Retry)',
+      false,
+    );
+  }
+  if (/Failed to write|IOError/i.test(String(e?.message))) {
+    return new CaptureError(
+      'the browser could not write to its storage — is the disk full? (free some space, then press Retry)',
+      false,
+    );
+  }
+  return err;
 }

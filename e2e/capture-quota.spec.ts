@@ -1,0 +1,97 @@
+/**
+ * Storage running out while storing: the images already stored stay intact, the new one is
+ * recorded as not saved with a reason a user understands, and Retry works once there is room.
+ *
+ * Quota is made real, not simulated: the profile lives on a small tmpfs (we run as root in
+ * CI and on the dev machines), so the browser's quota is what is left on that disk.
+ * (`Storage.overrideQuotaForOrigin` does not bind an extension with `unlimitedStorage`.)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { findChromium } from './harness/chromium';
+import { test as base, expect } from './harness/fixtures';
+import { DIST } from './harness/paths';
+import { expectStored, vaultWith, vaultWithFailure } from './support/capture';
+
+const MB = 1024 * 1024;
+
+const test = base.extend({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures need the destructuring.
+  context: async ({}, use, testInfo) => {
+    const mount = mkdtempSync(join(tmpdir(), 'image-vault-quota-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=160m', 'tmpfs', mount]);
+    const profile = join(mount, 'profile');
+    mkdirSync(profile);
+    const context = await chromium.launchPersistentContext(profile, {
+      headless: true,
+      executablePath: process.env.CHROMIUM_PATH || findChromium(),
+      args: [
+        `--disable-extensions-except=${DIST}`,
+        `--load-extension=${DIST}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    });
+    testInfo.annotations.push({ type: 'profile', description: mount });
+    (context as unknown as { mountPoint: string }).mountPoint = mount;
+    await use(context);
+    await context.close();
+    execFileSync('umount', [mount]);
+    rmSync(mount, { recursive: true, force: true });
+  },
+});
+
+test('when storage is full, stored images stay intact, the user is told, and Retry saves it later', async ({
+  context,
+  page,
+  sim,
+  readVault,
+  openExtensionPage,
+}) => {
+  const mount = (context as unknown as { mountPoint: string }).mountPoint;
+  const first = sim.conversation({ title: 'Before' });
+  first
+    .user('A map')
+    .gptImage({ title: 'Map', revisedPrompt: 'An antique map of an island', realistic: true });
+  await sim.open(page, first);
+  const before = await vaultWith(readVault, 1);
+  expectStored(before, first.images[0]!, sim.served(first.images[0]!.fileId));
+
+  // Fill the disk but for a little room: less than the next image needs.
+  const ballast = join(mount, 'ballast');
+  const free = () => Number(execFileSync('df', ['--output=avail', '-B1', mount]).toString().split('\n')[1]);
+  writeFileSync(ballast, Buffer.alloc(Math.max(0, free() - 1 * MB)));
+
+  const second = sim.conversation({ title: 'After' });
+  second
+    .user('A compass')
+    .gptImage({ title: 'Compass', revisedPrompt: 'A brass compass, macro', realistic: true });
+  await sim.navigate(page, second);
+  const full = await vaultWithFailure(readVault);
+  const job = full.queue.find((j) => j.id === second.images[0]!.fileId)!;
+  expect(job.lastError).toBe(
+    'the browser could not write to its storage — is the disk full? (free some space, then press Retry)',
+  );
+  // what was stored before is untouched
+  expect(full.images.map((r) => r.id)).toEqual([first.images[0]!.fileId]);
+  expectStored(full, first.images[0]!, sim.served(first.images[0]!.fileId));
+  const ext = await openExtensionPage('src/popup/index.html');
+  const st = await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'getStatus', payload: {} }));
+  expect(st.problems[0]).toBe(
+    '1 image seen on chatgpt.com could not be saved: the browser could not write to its storage — is the disk full? (free some space, then press Retry)',
+  );
+
+  // room again: Retry saves it
+  rmSync(ballast);
+  await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'retryFailed', payload: {} }));
+  const after = await vaultWith(readVault, 2);
+  expectStored(after, second.images[0]!, sim.served(second.images[0]!.fileId));
+  expectStored(after, first.images[0]!, sim.served(first.images[0]!.fileId));
+});
