@@ -58,9 +58,9 @@ export function init(signal: AbortSignal, teardown: () => void): void {
     if (!waiting) reportHealth(result.tiles);
   };
 
-  watchPage(document, { onDirty: scan, isWaiting: () => waiting }, signal);
+  watchPage(document, { onDirty: scan, isWaiting: () => waiting }, signal).schedule();
   answerTabRequests(signal);
-  scan(); // images already on the page when it loads
+  // images already on the page when it loads: the scan scheduled above
   document.documentElement.dataset.imageVault = 'ready';
   document.dispatchEvent(new CustomEvent('image-vault:ready'));
 }

@@ -34,11 +34,11 @@ function isUserTurn(turn: Element): boolean {
 
 /**
  * The largest loaded frame of a tile; on ties the later one (the final is stacked last).
- * While any frame of the tile is still loading, the final may be that one: wait.
+ * While any frame of the tile is still loading, the final may be that one: 'loading'.
  */
-function finalFrame(tile: Element): HTMLImageElement | null {
+function finalFrame(tile: Element): HTMLImageElement | 'loading' | null {
   const imgs = tile instanceof HTMLImageElement ? [tile] : Array.from(tile.getElementsByTagName('img'));
-  if (imgs.some((img) => !img.complete)) return null;
+  if (imgs.length === 0 || imgs.some((img) => !img.complete)) return 'loading';
   let best: HTMLImageElement | null = null;
   for (const img of imgs) {
     if (!img.complete || img.naturalWidth <= MIN_FINAL_WIDTH) continue;
@@ -83,10 +83,11 @@ export function scanDocument(doc: Document, pageUrl: string): ScanResult {
       continue;
     }
     const img = finalFrame(tile);
-    if (!img) {
+    if (img === 'loading') {
       result.waiting++;
       continue;
     }
+    if (!img) continue; // every frame settled, none usable (broken or a tiny placeholder)
     const src = img.currentSrc || img.src;
     result.sightings.push({
       fileId: fileIdFromImageUrl(src)!,
