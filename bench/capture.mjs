@@ -8,25 +8,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { runnerImport } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist');
 const load = async (p) =>
   (await runnerImport(join(ROOT, p), { configFile: false, logLevel: 'silent' })).module;
 const { Simulator } = await load('e2e/sim/index.ts');
-const { findChromium } = await load('e2e/harness/chromium.ts');
+const { launchBrowser } = await load('e2e/harness/launch.ts');
 const { makePng } = await load('e2e/sim/images.ts');
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
@@ -36,14 +26,7 @@ const f1 = (x) => x.toFixed(1);
 
 async function launch(withExtension) {
   const dir = mkdtempSync(join(tmpdir(), 'image-vault-bench-'));
-  const args = withExtension
-    ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, ...ARGS]
-    : ARGS;
-  const context = await chromium.launchPersistentContext(dir, {
-    headless: true,
-    executablePath: process.env.CHROMIUM_PATH || findChromium(),
-    args,
-  });
+  const context = await launchBrowser(dir, { extension: withExtension });
   let worker = null;
   if (withExtension) {
     const ours = (w) => w.url().startsWith('chrome-extension://');

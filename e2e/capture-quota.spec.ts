@@ -10,10 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { findChromium } from './harness/chromium';
 import { test as base, expect } from './harness/fixtures';
-import { DIST } from './harness/paths';
+import { launchBrowser } from './harness/launch';
 import { expectStored, vaultWith, vaultWithFailure } from './support/capture';
 
 const MB = 1024 * 1024;
@@ -25,20 +23,7 @@ const test = base.extend({
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=160m', 'tmpfs', mount]);
     const profile = join(mount, 'profile');
     mkdirSync(profile);
-    const context = await chromium.launchPersistentContext(profile, {
-      headless: true,
-      executablePath: process.env.CHROMIUM_PATH || findChromium(),
-      args: [
-        `--disable-extensions-except=${DIST}`,
-        `--load-extension=${DIST}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    const context = await launchBrowser(profile);
     testInfo.annotations.push({ type: 'profile', description: mount });
     (context as unknown as { mountPoint: string }).mountPoint = mount;
     await use(context);

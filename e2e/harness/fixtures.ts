@@ -7,10 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
 import { Simulator, type SimulatorOptions } from '../sim';
-import { findChromium } from './chromium';
-import { DIST } from './paths';
+import { launchBrowser } from './launch';
 import { stopServiceWorker, type WorkerStatus, waitForWorkerStatus, workerStatus } from './service-worker';
 import { readVault, type VaultSnapshot } from './vault';
 
@@ -41,20 +40,7 @@ export const test = base.extend<ExtensionFixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures need the destructuring.
   context: async ({}, use) => {
     const profile = mkdtempSync(join(tmpdir(), 'image-vault-e2e-'));
-    const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-      headless: true,
-      executablePath: process.env.CHROMIUM_PATH || findChromium(),
-      args: [
-        `--disable-extensions-except=${DIST}`,
-        `--load-extension=${DIST}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    const context: BrowserContext = await launchBrowser(profile);
     await use(context);
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -1,0 +1,33 @@
+/**
+ * The one way tests and benchmarks start Chromium with the built extension: a persistent
+ * profile (extensions load only there), headless, system Chromium (no browser download
+ * here), and the flags that keep Chromium off the network.
+ */
+import { type BrowserContext, chromium } from '@playwright/test';
+import { findChromium } from './chromium';
+import { DIST } from './paths';
+
+/** Flags for every run: no sandbox (root in CI), no GPU, no background network traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+/** Launches Chromium on `profileDir`, with the extension from `dist` unless `extension` is false. */
+export function launchBrowser(
+  profileDir: string,
+  { extension = true, dist = DIST }: { extension?: boolean; dist?: string } = {},
+): Promise<BrowserContext> {
+  const args = extension
+    ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_ARGS]
+    : CHROMIUM_ARGS;
+  return chromium.launchPersistentContext(profileDir, {
+    headless: true,
+    executablePath: process.env.CHROMIUM_PATH || findChromium(),
+    args,
+  });
+}
