@@ -106,7 +106,9 @@ async function latencyAndCost() {
   console.log(
     `   median ${Math.round(med(lat))} ms, p95 ${Math.round(quantile(lat, 0.95))} ms, max ${Math.max(...lat)} ms  (target p95 ≤ 1000 ms)`,
   );
-  console.log(`   (includes the content script waiting for the turn to end and its 120 ms debounce)`);
+  console.log(
+    `   (includes the content script seeing the turn end: load event, 60 ms debounce, ≤ 250 ms poll)`,
+  );
   console.log(
     `\n2. Worker cost per image, fetch excluded (${stats.length} PNGs, ${f1(Math.min(...mb))}–${f1(Math.max(...mb))} MB, median ${f1(med(mb))} MB):`,
   );
@@ -230,31 +232,29 @@ async function streamRun(label, { withExtension = false, observer = null }) {
 }
 
 async function overhead() {
+  const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
   const runs = [];
-  // Interleave to spread machine noise; two rounds each.
-  for (let round = 0; round < 2; round++) {
+  // Interleaved rounds spread machine noise; each figure is the median over its rounds.
+  for (let round = 0; round < ROUNDS; round++) {
     runs.push(await streamRun('without extension', {}));
     runs.push(await streamRun('with Image Vault', { withExtension: true }));
+    runs.push(await streamRun('reference: naive observer', { observer: 'naive' }));
   }
-  runs.push(await streamRun('reference: naive observer', { observer: 'naive' }));
   runs.push(await streamRun('reference: rescanning observer', { observer: 'rescan' }));
-  const avg = (label, k) => {
-    const rs = runs.filter((r) => r.label === label);
-    return rs.reduce((s, r) => s + r[k], 0) / rs.length;
-  };
-  const base = { script: avg('without extension', 'script'), task: avg('without extension', 'task') };
+  const mid = (label, k) => med(runs.filter((r) => r.label === label).map((r) => r[k]));
   const n = runs[0].n;
   console.log(
-    `\n3. Content-script overhead: ${TURNS} turns, ${n} mutations streamed, ${IMAGES} images (CDP Performance.getMetrics):`,
+    `\n3. Content-script overhead: ${TURNS} turns, ${n} mutations streamed, ${IMAGES} images (CDP Performance.getMetrics, median of ${ROUNDS} rounds):`,
   );
   for (const r of runs) {
     console.log(
       `   ${r.label.padEnd(32)} script ${f1(r.script)} ms, tasks ${f1(r.task)} ms, wall ${r.wall} ms${r.found === null ? '' : `, images found ${r.found}/${IMAGES}`}`,
     );
   }
+  const base = { script: mid('without extension', 'script'), task: mid('without extension', 'task') };
   for (const label of ['with Image Vault', 'reference: naive observer', 'reference: rescanning observer']) {
-    const addedUs = ((avg(label, 'script') - base.script) / n) * 1000;
-    const ratio = avg(label, 'task') / base.task;
+    const addedUs = ((mid(label, 'script') - base.script) / n) * 1000;
+    const ratio = mid(label, 'task') / base.task;
     console.log(
       `   → ${label}: added script time ${addedUs.toFixed(2)} µs per mutation, main-thread task time ${ratio.toFixed(3)}×`,
     );
