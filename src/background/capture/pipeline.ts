@@ -104,10 +104,14 @@ export async function captureImage(job: CaptureJob): Promise<PutResult> {
   const s = job.sighting;
   const [{ meta, info, warning }, metadataMs] = await timed(() => readMetadata(job));
   const [img, fetchMs] = await timed(() => readBytes(job));
-  const [sha256, hashMs] = await timed(() => sha256Hex(img.bytes));
-  const [crc, crcMs] = await timed(() => crc32(img.bytes));
   const dims = imageDimensions(img.bytes, img.mimeType) ?? { width: s.naturalWidth, height: s.naturalHeight };
-  const [thumb, thumbMs] = await timed(() => makeThumbnail(img.blob, dims.width, dims.height));
+  // Decoding (createImageBitmap) and SHA-256 (crypto.subtle) run off this thread: start both,
+  // then compute the CRC here while they work.
+  const [[thumb, thumbMs], [sha256, hashMs], [crc, crcMs]] = await Promise.all([
+    timed(() => makeThumbnail(img.blob, dims.width, dims.height)),
+    timed(() => sha256Hex(img.bytes)),
+    timed(() => crc32(img.bytes)),
+  ]);
   const now = Date.now();
   const record: ImageRecord = {
     id: s.fileId,
