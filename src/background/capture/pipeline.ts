@@ -104,6 +104,7 @@ export async function captureImage(job: CaptureJob): Promise<PutResult> {
   const s = job.sighting;
   const [{ meta, info, warning }, metadataMs] = await timed(() => readMetadata(job));
   const [img, fetchMs] = await timed(() => readBytes(job));
+  const processStart = performance.now();
   const dims = imageDimensions(img.bytes, img.mimeType) ?? { width: s.naturalWidth, height: s.naturalHeight };
   // Decoding (createImageBitmap) and SHA-256 (crypto.subtle) run off this thread: start both,
   // then compute the CRC here while they work.
@@ -152,6 +153,7 @@ export async function captureImage(job: CaptureJob): Promise<PutResult> {
       crcMs,
       thumbMs,
       putMs,
+      processMs: performance.now() - processStart,
     };
     recordTiming({ ...timing, committedAt: Date.now() });
     if (result.status === 'added' && warning) {

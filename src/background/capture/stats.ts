@@ -12,6 +12,8 @@ export interface CaptureTiming {
   crcMs: number;
   thumbMs: number;
   putMs: number;
+  /** Wall time from bytes in hand to committed: dimensions, hash ∥ CRC ∥ thumbnail, put. */
+  processMs: number;
   /** epoch ms when the IndexedDB transaction committed */
   committedAt: number;
 }
