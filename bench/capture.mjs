@@ -37,7 +37,10 @@ async function launch(withExtension) {
   return {
     context,
     worker,
-    close: async () => (await context.close(), rmSync(dir, { recursive: true, force: true })),
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -78,14 +78,12 @@ test('images already on the page when it loads are stored, with edit lineage and
     .gptImage({ title: 'Robot', revisedPrompt: 'A friendly round robot mascot' });
   const parent = conv.images[0]!;
   conv.hiddenDuplicate();
-  conv
-    .user('Make it blue')
-    .gptImage({
-      title: 'Blue robot',
-      revisedPrompt: 'The same robot mascot, painted blue',
-      editOf: parent,
-      editOp: 'inpainting',
-    });
+  conv.user('Make it blue').gptImage({
+    title: 'Blue robot',
+    revisedPrompt: 'The same robot mascot, painted blue',
+    editOf: parent,
+    editOp: 'inpainting',
+  });
   conv.user('Now a DALL·E version').dalle({ revisedPrompt: 'A friendly robot mascot, watercolor' });
   await sim.open(page, conv);
   const snap = await vaultWith(readVault, 3);
