@@ -10,7 +10,11 @@ for (const f of ['unit.json', 'e2e.json']) rmSync(`${results}/${f}`, { force: tr
 const steps = [
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
   ['lint', 'npm', ['run', '-s', 'lint']],
-  ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`]],
+  [
+    'unit',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`],
+  ],
   ['build', 'npm', ['run', '-s', 'build']],
   ['build:firefox', 'npm', ['run', '-s', 'build:firefox']],
   ['lint:firefox', 'npm', ['run', '-s', 'lint:firefox']],
@@ -22,7 +26,9 @@ for (const [name, cmd, args] of steps) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  console.log(`=== ${name}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${name}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (r.status !== 0) {
     failedSteps.push(name);
     // Checks before the tests must pass; a failing test step still lets the others run.
@@ -34,12 +40,19 @@ function count(file, pick) {
   if (!existsSync(file)) return { passed: 0, failed: 0 };
   return pick(JSON.parse(readFileSync(file, 'utf8')));
 }
-const unit = count(`${results}/unit.json`, (j) => ({ passed: j.numPassedTests ?? 0, failed: j.numFailedTests ?? 0 }));
+const unit = count(`${results}/unit.json`, (j) => ({
+  passed: j.numPassedTests ?? 0,
+  failed: j.numFailedTests ?? 0,
+}));
 const e2e = count(`${results}/e2e.json`, (j) => ({
   passed: j.stats?.expected ?? 0,
   failed: (j.stats?.unexpected ?? 0) + (j.stats?.flaky ?? 0) * 0,
 }));
-console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`);
+console.log(
+  `\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`,
+);
 if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
-console.log(`${unit.passed + e2e.passed} passed, ${unit.failed + e2e.failed + (failedSteps.length && !unit.failed && !e2e.failed ? 1 : 0)} failed`);
+console.log(
+  `${unit.passed + e2e.passed} passed, ${unit.failed + e2e.failed + (failedSteps.length && !unit.failed && !e2e.failed ? 1 : 0)} failed`,
+);
 process.exit(failedSteps.length ? 1 : 0);
