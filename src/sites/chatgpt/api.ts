@@ -13,11 +13,17 @@ let token: string | null = null;
 let nextSlot = 0;
 let blockedUntil = 0;
 
+/** When each API request left (epoch ms), for diagnostics: `globalThis.__imageVaultApiLog`. */
+const sent: number[] = [];
+(globalThis as { __imageVaultApiLog?: number[] }).__imageVaultApiLog = sent;
+
 async function waitForSlot(): Promise<void> {
   const now = Date.now();
   const at = Math.max(now, nextSlot, blockedUntil);
   nextSlot = at + SPACING_MS;
   if (at > now) await new Promise((r) => setTimeout(r, at - now));
+  sent.push(Date.now());
+  if (sent.length > 200) sent.shift();
 }
 
 function retryAfterMs(res: Response): number {
