@@ -1,0 +1,94 @@
+/**
+ * The gallery's writes: favourites, and delete into the `trash` store with undo.
+ * A delete moves record + original + thumbnail into one TrashRow in a single
+ * transaction, so an image is never half deleted; undo moves it back the same way.
+ * Trash rows are purged once the undo window has passed (purgeTrash).
+ */
+
+import { openVault } from './open';
+import type { TrashRow } from './schema';
+
+/** How long a deleted image can be brought back. */
+export const UNDO_MS = 10_000;
+
+/** Sets `favorite` on every id that still exists; returns the ids changed. */
+export async function setFavorite(ids: readonly string[], value: 0 | 1): Promise<string[]> {
+  const tx = (await openVault()).transaction('images', 'readwrite');
+  const changed: string[] = [];
+  for (const id of ids) {
+    const rec = await tx.store.get(id);
+    if (rec && rec.favorite !== value) {
+      await tx.store.put({ ...rec, favorite: value });
+      changed.push(id);
+    }
+  }
+  await tx.done;
+  return changed;
+}
+
+/** Moves images and their bytes into the trash; returns the ids actually deleted. */
+export async function moveToTrash(ids: readonly string[], now = Date.now()): Promise<string[]> {
+  const tx = (await openVault()).transaction(['images', 'originals', 'thumbs', 'trash'], 'readwrite');
+  const images = tx.objectStore('images');
+  const originals = tx.objectStore('originals');
+  const thumbs = tx.objectStore('thumbs');
+  const trash = tx.objectStore('trash');
+  const done: string[] = [];
+  for (const id of ids) {
+    const record = await images.get(id);
+    if (!record) continue;
+    const original = (await originals.get(id))?.blob ?? null;
+    const thumb = (await thumbs.get(id))?.blob ?? null;
+    const row: TrashRow = { id, record, original, thumb, deletedAt: now };
+    await trash.put(row);
+    await Promise.all([images.delete(id), originals.delete(id), thumbs.delete(id)]);
+    done.push(id);
+  }
+  await tx.done;
+  return done;
+}
+
+/**
+ * Puts trashed images back. Skips one whose id or bytes (sha256) came back in the
+ * meantime, e.g. captured again: the vault must not hold the same image twice.
+ */
+export async function restoreFromTrash(ids: readonly string[]): Promise<string[]> {
+  const tx = (await openVault()).transaction(['images', 'originals', 'thumbs', 'trash'], 'readwrite');
+  const images = tx.objectStore('images');
+  const restored: string[] = [];
+  for (const id of ids) {
+    const row = await tx.objectStore('trash').get(id);
+    if (!row) continue;
+    const clash = (await images.getKey(id)) ?? (await images.index('by-sha256').getKey(row.record.sha256));
+    if (clash === undefined) {
+      await images.add(row.record);
+      if (row.original) await tx.objectStore('originals').put({ id, blob: row.original });
+      if (row.thumb) await tx.objectStore('thumbs').put({ id, blob: row.thumb });
+      restored.push(id);
+    }
+    await tx.objectStore('trash').delete(id);
+  }
+  await tx.done;
+  return restored;
+}
+
+/** Frees the bytes of trashed images: the given ids, or every row older than the undo window. */
+export async function purgeTrash(ids?: readonly string[], now = Date.now()): Promise<number> {
+  const tx = (await openVault()).transaction('trash', 'readwrite');
+  let n = 0;
+  if (ids) {
+    for (const id of ids) {
+      if ((await tx.store.getKey(id)) !== undefined) n++;
+      await tx.store.delete(id);
+    }
+  } else {
+    for (let c = await tx.store.openCursor(); c; c = await c.continue()) {
+      if (now - c.value.deletedAt >= UNDO_MS) {
+        await c.delete();
+        n++;
+      }
+    }
+  }
+  await tx.done;
+  return n;
+}

@@ -1,0 +1,237 @@
+/**
+ * The gallery page: wires header, filters, grid, lightbox, selection and live updates
+ * around one Catalog and one ViewState (mirrored in the URL hash).
+ */
+import type { ImageRecord } from '../core/types';
+import { purgeTrash } from '../db/gallery-mutations';
+import { h } from '../ui/dom';
+import { plural } from '../ui/format';
+import { onStatusChanged } from '../ui/live';
+import { defaultActions, fetchStatus, statusNotice } from '../ui/status';
+import { type ActionContext, favorite, remove } from './actions';
+import { captionFor } from './caption';
+import { Catalog } from './catalog';
+import { firstRunState, noMatchState } from './empty-state';
+import { EXPORT_AVAILABLE, openExport, openImport, runUrlAction } from './exporter';
+import { createFilters } from './filters';
+import { VirtualGrid } from './grid';
+import { createHeader } from './header';
+import { Lightbox } from './lightbox';
+import { followChanges, loadCatalog, warmSearch } from './loader';
+import { parseQuery } from './search';
+import { Selection } from './selection';
+import { createSelectionBar } from './selection-bar';
+import { openStoragePanel } from './storage-panel';
+import { DEFAULT_VIEW, formatHash, hasFilters, parseHash, type ViewState } from './view-state';
+
+export async function startGallery(signal: AbortSignal): Promise<void> {
+  const catalog = new Catalog();
+  const selection = new Selection();
+  let state: ViewState = parseHash(location.hash);
+  let selectMode = false;
+  let loaded = false;
+  let items: readonly ImageRecord[] = [];
+  let positions: Map<string, number> | null = null;
+
+  const position = (id: string) => {
+    positions ??= new Map(items.map((r, i) => [r.id, i]));
+    return positions.get(id) ?? -1;
+  };
+  const filtered = () => !!state.q.trim() || hasFilters(state);
+  const ctx: ActionContext = { catalog, changed: () => render() };
+  let firstPainted = () => {};
+  const painted = new Promise<void>((r) => {
+    firstPainted = r;
+  });
+
+  const header = createHeader({
+    search: (q) => update({ q }),
+    toggleSelectMode: () => {
+      selectMode = !selectMode;
+      if (!selectMode) selection.clear();
+      render(false);
+    },
+    exportShown: () =>
+      void (filtered()
+        ? openExport(
+            items.map((r) => r.id),
+            `${plural(items.length, 'image')} shown`,
+          )
+        : openExport(null)),
+    importBackup: () => void openImport(),
+    openStorage: openStoragePanel,
+  });
+  const filters = createFilters((patch) => update(patch));
+  const notices = h('div', { class: 'notices' });
+  const emptyHost = h('div', { class: 'empty-host' });
+  const grid = new VirtualGrid(
+    {
+      activate: (id, e) => {
+        if (e.shiftKey)
+          selection.extend(
+            id,
+            items.map((r) => r.id),
+          );
+        else if (e.ctrlKey || e.metaKey || selectMode || selection.size) selection.toggle(id);
+        else return lightbox.open(id);
+        render(false);
+      },
+      toggle: (id) => {
+        selection.toggle(id);
+        render(false);
+      },
+      isSelected: (id) => selection.has(id),
+      caption: (rec) => captionFor(rec, state.q),
+      firstPaint: () => {
+        performance.mark('vault:first-thumbs');
+        firstPainted();
+      },
+    },
+    signal,
+  );
+  const bar = createSelectionBar({
+    favorite: (v) => void favorite(ctx, [...selection.ids], v),
+    remove: async () => {
+      if (!(await remove(ctx, [...selection.ids], true))) return;
+      selection.clear();
+      render(false);
+    },
+    exportSelected: () => void openExport([...selection.ids], plural(selection.size, 'selected image')),
+    selectAll: () => {
+      selection.setAll(items.map((r) => r.id));
+      render(false);
+    },
+    clear: () => {
+      selection.clear();
+      render(false);
+    },
+  });
+  const lightbox = new Lightbox({
+    record: (id) => catalog.get(id),
+    neighbour: (id, step) => items[position(id) + step]?.id ?? null,
+    terms: () => parseQuery(state.q),
+    favorite: (id, v) => void favorite(ctx, [id], v),
+    remove: (id) => void remove(ctx, [id], false),
+    filterConversation: (conv) => update({ conv, q: '' }),
+    changed: (img) => {
+      const back = img === null && state.img ? position(state.img) : -1;
+      if (back >= 0) grid.focusIndex(back);
+      state = { ...state, img };
+      writeHash();
+    },
+  });
+  const main = h('main', { class: 'gallery' }, notices, bar.el, emptyHost, grid.el);
+  document.body.append(header.el, h('div', { class: 'filters-wrap' }, filters.el), main);
+
+  let hashTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Mirrors the state in the URL; `typing` waits for a pause (replaceState costs ms per call). */
+  function writeHash(typing = false): void {
+    clearTimeout(hashTimer);
+    if (typing) {
+      hashTimer = setTimeout(() => writeHash(), 250);
+      return;
+    }
+    const hash = formatHash(state);
+    if (hash !== location.hash)
+      history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  }
+
+  /** Applies a change of query/filters: new view from the top. */
+  function update(patch: Partial<ViewState>): void {
+    const typing = Object.keys(patch).length === 1 && 'q' in patch;
+    state = { ...state, ...patch };
+    writeHash(typing);
+    header.setQuery(state.q);
+    if (!typing) filters.sync(state);
+    render(true);
+  }
+
+  function render(toTop = false): void {
+    selection.retain((id) => catalog.has(id));
+    items = catalog.view(state);
+    positions = null;
+    if (loaded) grid.setItems(items, { toTop });
+    const total = catalog.size;
+    header.setCount(items.length, total);
+    header.setSelectMode(selectMode);
+    header.setExport(EXPORT_AVAILABLE, filtered() ? `Export ${items.length} shown` : 'Export all');
+    filters.setConversations(catalog.dataVersion, () => catalog.conversations(), state.conv);
+    bar.update(selection.size, items.length, EXPORT_AVAILABLE, selectMode);
+    grid.el.classList.toggle('select-mode', selectMode || selection.size > 0);
+    emptyHost.replaceChildren(
+      !loaded || items.length
+        ? ''
+        : total === 0
+          ? firstRunState(EXPORT_AVAILABLE ? () => void openImport() : null)
+          : noMatchState(() => update({ ...DEFAULT_VIEW, sort: state.sort })),
+    );
+    lightbox.refresh();
+    document.dispatchEvent(new CustomEvent('vault:view', { detail: { count: items.length } }));
+  }
+
+  async function refreshStatus(): Promise<void> {
+    const s = await fetchStatus();
+    notices.replaceChildren(
+      statusNotice(
+        s,
+        defaultActions(() => void refreshStatus()),
+      ) ?? '',
+    );
+  }
+
+  header.setQuery(state.q);
+  filters.sync(state);
+  // IndexedDB serves one database's requests in turn, and getStatus makes the background
+  // count() every row: ask for the status only once the first screen is painted.
+  const loading = loadCatalog(catalog, state.sort, !filtered(), (first, total) => {
+    grid.setItems(first, { reserve: total });
+    header.setCount(total, total);
+    return painted;
+  });
+  const statusShown = Promise.race([painted, loading]).then(refreshStatus);
+  await loading;
+  loaded = true;
+  render();
+  performance.mark('vault:loaded');
+  await statusShown;
+  if (state.img && catalog.has(state.img)) lightbox.open(state.img);
+  document.body.dataset.ready = 'true';
+  performance.mark('vault:ready');
+
+  followChanges(catalog, signal, () => {
+    render();
+    void refreshStatus();
+  });
+  onStatusChanged(signal, () => void refreshStatus());
+  warmSearch(catalog, signal);
+  void purgeTrash().catch(() => undefined);
+  window.addEventListener('hashchange', () => onHash(), { signal });
+  document.addEventListener('keydown', (e) => onKey(e), { signal });
+  runUrlAction();
+
+  function onHash(): void {
+    const next = parseHash(location.hash);
+    if (formatHash(next) === formatHash(state)) return;
+    state = next;
+    header.setQuery(state.q);
+    filters.sync(state);
+    render(true);
+    if (state.img && state.img !== lightbox.current) lightbox.open(state.img);
+    if (!state.img) lightbox.close();
+  }
+
+  function onKey(e: KeyboardEvent): void {
+    if (document.querySelector('dialog[open]')) return;
+    const inField = (e.target as Element).closest('input, textarea, select');
+    if (e.key === '/' && !inField) {
+      e.preventDefault();
+      header.search.focus();
+    } else if (e.key === 'Delete' && !inField && selection.size) {
+      bar.el.querySelector<HTMLButtonElement>('[data-testid="bulk-delete"]')?.click();
+    } else if (e.key === 'Escape' && !inField && (selection.size || selectMode)) {
+      selection.clear();
+      selectMode = false;
+      render(false);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Tile captions: the image's title or prompt, or while searching, the part of the first
+ * matching field around the match, highlighted. Cached per query: the grid asks for
+ * every visible tile on every scroll frame.
+ */
+import type { ImageRecord } from '../core/types';
+import { captionField, highlightRanges, parseQuery, type Range, snippet } from './search';
+
+export interface Caption {
+  text: string;
+  ranges: Range[];
+}
+
+let cacheQuery = '';
+let cacheTerms: string[] = [];
+const cache = new Map<string, { rec: ImageRecord; caption: Caption }>();
+
+export function captionFor(rec: ImageRecord, q: string): Caption {
+  if (q !== cacheQuery) {
+    cacheQuery = q;
+    cacheTerms = parseQuery(q);
+    cache.clear();
+  }
+  const hit = cache.get(rec.id);
+  if (hit && hit.rec === rec) return hit.caption;
+  const text = captionField(rec, cacheTerms);
+  const caption = cacheTerms.length
+    ? clip(snippet(text, highlightRanges(text, cacheTerms)))
+    : clip({ text, ranges: [] });
+  if (cache.size > 2000) cache.clear();
+  cache.set(rec.id, { rec, caption });
+  return caption;
+}
+
+/** Two lines show at most ~200 characters: keep the DOM text short. */
+function clip(c: Caption, max = 240): Caption {
+  if (c.text.length <= max) return c;
+  return {
+    text: `${c.text.slice(0, max)}…`,
+    ranges: c.ranges.filter(([a]) => a < max).map(([a, b]) => [a, Math.min(b, max)]),
+  };
+}

@@ -1,0 +1,100 @@
+/** The top bar: search box, count, and the page-level buttons. */
+import { h } from '../ui/dom';
+
+export interface HeaderHooks {
+  search(q: string): void;
+  toggleSelectMode(): void;
+  exportShown(): void;
+  importBackup(): void;
+  openStorage(): void;
+}
+
+export interface Header {
+  el: HTMLElement;
+  search: HTMLInputElement;
+  setQuery(q: string): void;
+  setCount(shown: number, total: number): void;
+  setSelectMode(on: boolean): void;
+  /** Enables export/import once the exporter is present. */
+  setExport(available: boolean, label: string): void;
+}
+
+export function createHeader(hooks: HeaderHooks): Header {
+  const search = h('input', {
+    type: 'search',
+    id: 'search',
+    'data-testid': 'search-input',
+    placeholder: 'Search prompts, revised prompts, titles…',
+    autocomplete: 'off',
+    spellcheck: false,
+    'aria-label': 'Search images by prompt, revised prompt, image title or conversation title',
+  });
+  search.addEventListener('input', () => hooks.search(search.value));
+  const count = h('span', { 'data-testid': 'gallery-count' }, '0');
+  const ofTotal = h('span', null);
+  const select = h(
+    'button',
+    {
+      type: 'button',
+      'aria-pressed': 'false',
+      'data-testid': 'select-mode',
+      onclick: hooks.toggleSelectMode,
+    },
+    'Select',
+  );
+  const exp = h(
+    'button',
+    { type: 'button', disabled: true, 'data-testid': 'export-button', onclick: hooks.exportShown },
+    'Export',
+  );
+  const imp = h(
+    'button',
+    { type: 'button', disabled: true, 'data-testid': 'import-button', onclick: hooks.importBackup },
+    'Import',
+  );
+  const storage = h(
+    'button',
+    { type: 'button', 'data-testid': 'storage-button', onclick: hooks.openStorage },
+    'Storage',
+  );
+  const el = h(
+    'header',
+    { class: 'topbar' },
+    h('h1', null, h('img', { src: '/icons/icon-32.png', alt: '', width: 24, height: 24 }), 'Image Vault'),
+    h('div', { class: 'search' }, search),
+    h('p', { class: 'count', 'aria-live': 'polite' }, count, ofTotal),
+    h(
+      'div',
+      { class: 'actions', role: 'toolbar', 'aria-label': 'Gallery actions' },
+      select,
+      exp,
+      imp,
+      storage,
+    ),
+  );
+  const unavailable = 'Export is not available yet';
+  exp.title = unavailable;
+  imp.title = 'Import is not available yet';
+  return {
+    el,
+    search,
+    setQuery(q) {
+      if (search.value !== q) search.value = q;
+    },
+    setCount(shown, total) {
+      count.textContent = String(shown);
+      ofTotal.textContent = shown === total ? ` ${total === 1 ? 'image' : 'images'}` : ` of ${total} images`;
+    },
+    setSelectMode(on) {
+      select.setAttribute('aria-pressed', String(on));
+      select.textContent = on ? 'Done selecting' : 'Select';
+    },
+    setExport(available, label) {
+      exp.disabled = !available;
+      imp.disabled = !available;
+      exp.textContent = label;
+      exp.title = available ? `${label} to a ZIP file` : unavailable;
+      imp.title = available ? 'Import images from an Image Vault export' : 'Import is not available yet';
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/** The lightbox's side panel content: both prompts with copy buttons, and the metadata table. */
+
+import type { ImageRecord } from '../core/types';
+import { MODEL_LABEL } from '../core/types';
+import { h, marked } from '../ui/dom';
+import { formatBytes, formatDateTime, formatMime } from '../ui/format';
+import { toast } from '../ui/toast';
+import { highlightRanges } from './search';
+
+async function copy(text: string, button: HTMLButtonElement, what: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    button.textContent = 'Copied';
+    button.dataset.copied = 'true';
+    setTimeout(() => {
+      button.textContent = 'Copy';
+      delete button.dataset.copied;
+    }, 1500);
+  } catch (err) {
+    console.warn('[image-vault] copy failed', err);
+    toast(`Could not copy the ${what}: the browser refused access to the clipboard.`);
+  }
+}
+
+/** One prompt block: heading, copy button, text with search highlights. */
+export function promptBlock(o: {
+  heading: string;
+  text: string;
+  testid: string;
+  copyTestid: string;
+  terms: readonly string[];
+  empty: string;
+}): HTMLElement {
+  const copyBtn = h(
+    'button',
+    {
+      type: 'button',
+      class: 'small',
+      'data-testid': o.copyTestid,
+      'aria-label': `Copy ${o.heading.toLowerCase()}`,
+    },
+    'Copy',
+  );
+  copyBtn.disabled = !o.text;
+  copyBtn.addEventListener('click', () => void copy(o.text, copyBtn, o.heading.toLowerCase()));
+  return h(
+    'section',
+    { class: 'prompt' },
+    h('div', { class: 'prompt-head' }, h('h3', null, o.heading), copyBtn),
+    h(
+      'p',
+      { 'data-testid': o.testid, class: o.text ? '' : 'muted' },
+      o.text ? marked(o.text, highlightRanges(o.text, o.terms)) : o.empty,
+    ),
+  );
+}
+
+/** The metadata table: dimensions, bytes, format, ids, seed, model, times. */
+export function metaTable(rec: ImageRecord, onConversation: () => void): HTMLElement {
+  const rows: [string, Node | string][] = [
+    ['Dimensions', `${rec.width} × ${rec.height}`],
+    ['Size', `${formatBytes(rec.bytes)} (${rec.bytes.toLocaleString()} bytes)`],
+    ['Format', formatMime(rec.mimeType)],
+    ['Model', MODEL_LABEL[rec.model] ?? rec.model],
+    ['Created', formatDateTime(rec.createdAt)],
+    ['Captured', `${formatDateTime(rec.capturedAt)}${rec.source === 'import' ? ' (imported)' : ''}`],
+    ['Gen ID', rec.genId ?? '—'],
+    ['Seed', rec.seed === null ? '—' : String(rec.seed)],
+  ];
+  if (rec.genSize) rows.push(['Size class', rec.genSize]);
+  if (rec.editOp) rows.push(['Edit', rec.editOp]);
+  rows.push(['File ID', rec.id]);
+  if (rec.conversationId) {
+    rows.push([
+      'Conversation',
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link',
+          title: 'Show only images from this conversation',
+          onclick: onConversation,
+        },
+        rec.conversationTitle || 'Untitled conversation',
+      ),
+    ]);
+  }
+  return h(
+    'table',
+    { class: 'meta', 'data-testid': 'lightbox-meta' },
+    h('caption', { class: 'visually-hidden' }, 'Image details'),
+    h(
+      'tbody',
+      null,
+      rows.map(([k, v]) => h('tr', null, h('th', { scope: 'row' }, k), h('td', null, v))),
+    ),
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The lightbox's picture: the full-size original, decoded before it is shown; when the
+ * original is missing or damaged, the thumbnail with a note saying so, else the note alone.
+ */
+import type { ImageRecord } from '../core/types';
+import { readOriginal, readThumbs } from '../db/gallery';
+import { h } from '../ui/dom';
+import { imageWords } from './tile';
+
+export interface LoadedImage {
+  /** Object URL of the original (for the download link), null when it can't be shown. */
+  originalUrl: string | null;
+  /** Every object URL made: revoke them all when the lightbox moves on. */
+  urls: string[];
+}
+
+async function decoded(blob: Blob, rec: ImageRecord): Promise<{ img: HTMLImageElement; url: string } | null> {
+  const url = URL.createObjectURL(blob);
+  const img = h('img', { src: url, alt: imageWords(rec) });
+  try {
+    await img.decode();
+    return { img, url };
+  } catch {
+    URL.revokeObjectURL(url);
+    return null;
+  }
+}
+
+/** Fills `figure`; `current()` says whether the lightbox still shows this record. */
+export async function loadImage(
+  figure: HTMLElement,
+  rec: ImageRecord,
+  current: () => boolean,
+): Promise<LoadedImage> {
+  const out: LoadedImage = { originalUrl: null, urls: [] };
+  const blob = await readOriginal(rec.id).catch(() => null);
+  const original = blob ? await decoded(blob, rec) : null;
+  if (original) {
+    out.urls.push(original.url);
+    out.originalUrl = original.url;
+    if (current()) figure.replaceChildren(original.img);
+    return out;
+  }
+  const thumbBlob = (await readThumbs([rec.id]).catch(() => null))?.get(rec.id);
+  const thumb = thumbBlob ? await decoded(thumbBlob, rec) : null;
+  if (thumb) {
+    out.urls.push(thumb.url);
+    thumb.img.classList.add('is-thumb');
+  }
+  const reason = blob ? 'The original file can’t be shown: it is damaged.' : 'The original file is missing.';
+  if (current()) {
+    figure.replaceChildren(
+      thumb?.img ?? h('div', { class: 'lb-placeholder', 'aria-hidden': 'true' }, '⚠'),
+      h(
+        'figcaption',
+        { class: 'lb-missing', 'data-testid': 'lightbox-missing', role: 'status' },
+        thumb ? `${reason} Showing the thumbnail.` : reason,
+      ),
+    );
+  }
+  return out;
+}

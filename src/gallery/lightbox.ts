@@ -1,0 +1,175 @@
+/**
+ * The lightbox: the full-size original, both prompts, metadata, lineage and the
+ * per-image actions. Keyboard: ←/→ previous/next, Esc close, F favourite, Delete delete.
+ */
+import type { ImageRecord } from '../core/types';
+import { fill, h } from '../ui/dom';
+import { loadImage } from './lightbox-image';
+import { renderLineage } from './lightbox-lineage';
+import { lightboxPanel } from './lightbox-panel';
+
+export interface LightboxHooks {
+  record(id: string): ImageRecord | undefined;
+  /** Previous/next in the current view. */
+  neighbour(id: string, step: -1 | 1): string | null;
+  terms(): readonly string[];
+  favorite(id: string, value: 0 | 1): void;
+  remove(id: string): void;
+  filterConversation(conversationId: string): void;
+  /** The open image changed (null: closed); the page keeps it in the URL hash. */
+  changed(id: string | null): void;
+}
+
+export class Lightbox {
+  private readonly dlg: HTMLDialogElement;
+  private readonly figure: HTMLElement;
+  private readonly side: HTMLElement;
+  private id: string | null = null;
+  private urls: string[] = [];
+  private originalUrl: string | null = null;
+  private download: HTMLAnchorElement | null = null;
+  /** Where to go if the shown image disappears (deleted here or in another tab). */
+  private fallback: string | null = null;
+  private cleanupLineage = () => {};
+
+  constructor(private readonly hooks: LightboxHooks) {
+    this.figure = h('figure', { class: 'lb-figure' });
+    this.side = h('div', { class: 'lb-side' });
+    this.dlg = h(
+      'dialog',
+      { class: 'lightbox', 'data-testid': 'lightbox', 'aria-label': 'Image details', tabIndex: -1 },
+      this.figure,
+      this.side,
+    );
+    this.dlg.addEventListener('close', () => this.closed());
+    // On document, not the dialog: keys must work even when focus fell back to <body>.
+    document.addEventListener('keydown', (e) => this.dlg.open && this.onKey(e));
+    document.body.append(this.dlg);
+  }
+
+  get current(): string | null {
+    return this.id;
+  }
+
+  open(id: string): void {
+    const rec = this.hooks.record(id);
+    if (!rec) return;
+    this.id = id;
+    this.render(rec);
+    if (!this.dlg.open) this.dlg.showModal();
+    this.hooks.changed(id);
+  }
+
+  close(): void {
+    if (this.dlg.open) this.dlg.close();
+  }
+
+  /** After a data change: re-render, follow a deleted image to its neighbour, or close. */
+  refresh(): void {
+    if (!this.id) return;
+    const rec = this.hooks.record(this.id);
+    if (rec) this.render(rec);
+    else if (this.fallback && this.hooks.record(this.fallback)) this.open(this.fallback);
+    else this.close();
+  }
+
+  private closed(): void {
+    this.release();
+    this.id = null;
+    this.hooks.changed(null);
+  }
+
+  private release(): void {
+    for (const u of this.urls) URL.revokeObjectURL(u);
+    this.urls = [];
+    this.originalUrl = null;
+    this.cleanupLineage();
+    this.cleanupLineage = () => {};
+  }
+
+  private render(rec: ImageRecord): void {
+    const sameImage = this.figure.dataset.imageId === rec.id;
+    if (!sameImage) {
+      this.release();
+      this.figure.dataset.imageId = rec.id;
+      this.figure.replaceChildren(h('div', { class: 'lb-loading' }, 'Loading…'));
+      const current = () => this.id === rec.id;
+      void loadImage(this.figure, rec, current).then((loaded) => {
+        if (!current()) {
+          for (const u of loaded.urls) URL.revokeObjectURL(u);
+          return;
+        }
+        this.urls = loaded.urls;
+        this.originalUrl = loaded.originalUrl;
+        this.enableDownload();
+      });
+    }
+    const go = (step: -1 | 1) => this.hooks.neighbour(rec.id, step);
+    this.fallback = go(1) ?? go(-1);
+    const refocus = this.focusKey();
+    const panel = lightboxPanel(rec, {
+      hasPrev: !!go(-1),
+      hasNext: !!go(1),
+      terms: this.hooks.terms(),
+      step: (d) => this.step(d),
+      close: () => this.close(),
+      favorite: () => this.hooks.favorite(rec.id, rec.favorite ? 0 : 1),
+      remove: () => this.hooks.remove(rec.id),
+      filterConversation: () => {
+        this.close();
+        this.hooks.filterConversation(rec.conversationId);
+      },
+    });
+    fill(this.side, ...panel.nodes);
+    const { download, lineageHost } = panel;
+    this.download = download;
+    this.enableDownload();
+    if (refocus !== null) this.restoreFocus(refocus);
+    const open = (id: string) => this.open(id);
+    void renderLineage(lineageHost, rec, open, () => this.id === rec.id).then((c) => {
+      this.cleanupLineage();
+      this.cleanupLineage = c;
+    });
+  }
+
+  /** Re-rendering replaces the panel's buttons: remember which one had focus… */
+  private focusKey(): string | null {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || !this.side.contains(el)) return null;
+    return el.dataset.testid ?? el.getAttribute('aria-label') ?? '';
+  }
+
+  /** …and give focus to its successor (or the dialog), so keyboard use can go on. */
+  private restoreFocus(key: string): void {
+    const next = [...this.side.querySelectorAll<HTMLElement>('button, a')].find(
+      (el) =>
+        (el.dataset.testid ?? el.getAttribute('aria-label')) === key && !(el as HTMLButtonElement).disabled,
+    );
+    (next ?? this.dlg).focus();
+  }
+
+  private enableDownload(): void {
+    if (!this.download || !this.originalUrl) return;
+    this.download.href = this.originalUrl;
+    this.download.removeAttribute('aria-disabled');
+  }
+
+  private step(step: -1 | 1): void {
+    const next = this.id ? this.hooks.neighbour(this.id, step) : null;
+    if (next) this.open(next);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.altKey || e.ctrlKey || e.metaKey || (e.target as Element).closest('input, textarea, select'))
+      return;
+    const id = this.id;
+    if (!id) return;
+    const rec = this.hooks.record(id);
+    if (e.key === 'ArrowLeft') this.step(-1);
+    else if (e.key === 'ArrowRight') this.step(1);
+    else if ((e.key === 'f' || e.key === 'F') && rec) this.hooks.favorite(id, rec.favorite ? 0 : 1);
+    else if (e.key === 'Delete') this.hooks.remove(id);
+    else return;
+    e.preventDefault();
+  }
+}

@@ -1,0 +1,77 @@
+/** The storage panel: bytes held (originals, thumbnails, trash), browser quota, persistence. */
+import { quotaInfo, requestPersistence, storageTotals } from '../db/gallery-storage';
+import { fill, h } from '../ui/dom';
+import { formatBytes, formatCount } from '../ui/format';
+
+function row(label: string, value: string, testid?: string): HTMLElement {
+  return h('tr', null, h('th', { scope: 'row' }, label), h('td', { 'data-testid': testid }, value));
+}
+
+async function content(body: HTMLElement): Promise<void> {
+  const [t, q] = await Promise.all([storageTotals(), quotaInfo()]);
+  const persistBtn = h(
+    'button',
+    { type: 'button', 'data-testid': 'persist-button' },
+    'Keep storage persistent',
+  );
+  persistBtn.addEventListener('click', async () => {
+    persistBtn.disabled = true;
+    const ok = await requestPersistence();
+    persistBtn.replaceWith(
+      h(
+        'p',
+        { role: 'status' },
+        ok ? 'Storage is now persistent.' : 'The browser declined: it decides by how you use the extension.',
+      ),
+    );
+    void content(body);
+  });
+  fill(
+    body,
+    h(
+      'table',
+      { class: 'meta' },
+      h(
+        'tbody',
+        null,
+        row('Images', formatCount(t.images), 'storage-images'),
+        row('Originals', formatBytes(t.originalBytes), 'storage-originals'),
+        row('Thumbnails', formatBytes(t.thumbBytes), 'storage-thumbs'),
+        t.trashBytes ? row('Awaiting undo', formatBytes(t.trashBytes)) : null,
+        row('Used by the extension', formatBytes(q.usage), 'storage-usage'),
+        row('Browser quota', formatBytes(q.quota), 'storage-quota'),
+        row(
+          'Persistent',
+          q.persisted === null
+            ? 'unknown'
+            : q.persisted
+              ? 'yes: the browser will not evict it'
+              : 'no: the browser may clear it when disk space runs low',
+          'storage-persisted',
+        ),
+      ),
+    ),
+    q.persisted === false ? persistBtn : null,
+  );
+}
+
+export function openStoragePanel(): void {
+  const body = h('div', { class: 'storage-body' }, h('p', null, 'Measuring…'));
+  const dlg = h(
+    'dialog',
+    { class: 'panel', 'data-testid': 'storage-panel', 'aria-labelledby': 'storage-title' },
+    h(
+      'div',
+      { class: 'row' },
+      h('h2', { id: 'storage-title' }, 'Storage'),
+      h('button', { type: 'button', class: 'icon', 'aria-label': 'Close', onclick: () => dlg.close() }, '×'),
+    ),
+    body,
+  );
+  dlg.addEventListener('close', () => dlg.remove());
+  document.body.append(dlg);
+  dlg.showModal();
+  content(body).catch((err) => {
+    body.replaceChildren(h('p', null, `Could not measure storage: ${String(err)}`));
+  });
+}
