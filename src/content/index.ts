@@ -21,12 +21,17 @@ export function init(signal: AbortSignal, teardown: () => void): void {
   let lastHealth = '';
 
   const reportHealth = (tiles: number) => {
-    const health: PageHealth = {
-      pageUrl: location.href,
-      turns: countTurns(document),
-      tiles,
-      unrecognisedImages: countUnrecognised(document),
-    };
+    // Markup trouble shows as ChatGPT images in no recognised tile; while tiles are
+    // recognised all is well, and the page need not be walked again.
+    const health: PageHealth =
+      tiles > 0
+        ? { pageUrl: location.href, turns: 0, tiles, unrecognisedImages: 0 }
+        : {
+            pageUrl: location.href,
+            turns: countTurns(document),
+            tiles,
+            unrecognisedImages: countUnrecognised(document),
+          };
     const key = `${health.turns}/${health.tiles}/${health.unrecognisedImages}`;
     if (key === lastHealth) return;
     lastHealth = key;

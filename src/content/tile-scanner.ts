@@ -68,8 +68,9 @@ function workspaceId(doc: Document): string | null {
 /** Scans the document for final generated images. */
 export function scanDocument(doc: Document, pageUrl: string): ScanResult {
   const generating = isGenerating(doc);
-  const turns = doc.querySelectorAll(TURN);
-  const lastTurn = turns[turns.length - 1] ?? null;
+  // Only a generating page needs the newest turn; listing thousands of turns costs.
+  const turns = generating ? doc.querySelectorAll(TURN) : null;
+  const lastTurn = turns?.[turns.length - 1] ?? null;
   const conversationId = conversationIdFromUrl(pageUrl);
   const result: ScanResult = { sightings: [], tiles: 0, waiting: 0 };
   for (const tile of findTiles(doc)) {

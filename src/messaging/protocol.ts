@@ -8,11 +8,11 @@ import type { ImageSighting } from '../core/types';
 /** What the content script reports about the page's shape, to detect markup changes. */
 export interface PageHealth {
   pageUrl: string;
-  /** Conversation turns found with the turn selectors. */
+  /** Conversation turns found with the turn selectors (counted only when `tiles` is 0). */
   turns: number;
   /** Generated-image tiles recognised. */
   tiles: number;
-  /** `<img>` elements that look like ChatGPT images (estuary/CDN src) but sit in no recognised tile or turn. */
+  /** ChatGPT-served images in no recognised tile (counted only when `tiles` is 0). */
   unrecognisedImages: number;
 }
 

@@ -21,7 +21,8 @@ import { onImageStored } from '../status/session';
 import { captureImage } from './pipeline';
 
 const LOG = '[image-vault]';
-const CONCURRENCY = 3;
+// Two at a time: decoding and hashing use the machine's cores; more only makes each slower.
+const CONCURRENCY = 2;
 export const WAKE_ALARM = 'image-vault-queue';
 
 let draining = false;
