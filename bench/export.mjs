@@ -9,11 +9,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
-import { build } from 'vite';
+import { build, runnerImport } from 'vite';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = join(ROOT, 'dist');
+const { launchBrowser } = (
+  await runnerImport(join(ROOT, 'e2e/harness/launch.ts'), { configFile: false, logLevel: 'silent' })
+).module;
 const IMAGE_BYTES = 3.5 * 2 ** 20;
 // Images per step: 150 × 3.5 MiB ≈ 0.55 GB, twice ≈ 1.1 GB (BENCH_HALF=10 for a quick try).
 const HALF = Number(process.env.BENCH_HALF || 150);
@@ -195,18 +196,9 @@ async function main() {
   const code = await benchBundle();
   const jszip = readFileSync(join(ROOT, 'node_modules/jszip/dist/jszip.min.js'), 'utf8');
   const profile = mkdtempSync(join(tmpdir(), 'iv-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    headless: true,
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--js-flags=--expose-gc', // for gc() between measurements
-    ],
-  });
+  // for gc() between measurements
+  const context = await launchBrowser(profile, { extraArgs: ['--js-flags=--expose-gc'] });
+
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const origin = `chrome-extension://${new URL(sw.url()).host}`;
   // An extension page that runs no code of its own: nothing else allocates while we measure.

@@ -5,12 +5,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { runnerImport } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist');
 const COUNT = Number(process.env.BENCH_IMAGES ?? 20_000);
+const { launchBrowser } = (
+  await runnerImport(join(ROOT, 'e2e/harness/launch.ts'), { configFile: false, logLevel: 'silent' })
+).module;
 const { module: seed } = await runnerImport(join(ROOT, 'e2e/support/seed.ts'), {
   configFile: false,
   logLevel: 'silent',
@@ -155,21 +156,9 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 
 const loadStart = loadavg()[0];
 const profile = mkdtempSync(join(tmpdir(), 'image-vault-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  headless: true,
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+const context = await launchBrowser(profile, {
   viewport: { width: 1280, height: 800 },
-  args: [
-    `--disable-extensions-except=${DIST}`,
-    `--load-extension=${DIST}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-    '--enable-precise-memory-info',
-  ],
+  extraArgs: ['--enable-precise-memory-info'],
 });
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

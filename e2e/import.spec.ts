@@ -9,14 +9,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { manifestJson, toManifestEntry } from '../src/core/export-format/manifest';
 import { crc32 } from '../src/core/image-bytes';
 import type { ImageRecord } from '../src/core/types';
 import { ZipWriter } from '../src/core/zip/writer';
-import { findChromium } from './harness/chromium';
 import { expect, test } from './harness/fixtures';
-import { DIST } from './harness/paths';
+import { launchBrowser } from './harness/launch';
 import { readVault } from './harness/vault';
 import { seedImages, seedSynthetic, syntheticRecord } from './support/seed';
 
@@ -138,17 +137,8 @@ test.describe('import', () => {
     const before = await readA();
 
     const profile = mkdtempSync(join(tmpdir(), 'iv-profile-b-'));
-    const b = await chromium.launchPersistentContext(profile, {
-      headless: true,
-      executablePath: process.env.CHROMIUM_PATH || findChromium(),
-      args: [
-        `--disable-extensions-except=${DIST}`,
-        `--load-extension=${DIST}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-      ],
-    });
+    const b = await launchBrowser(profile);
+
     try {
       const worker = b.serviceWorkers()[0] ?? (await b.waitForEvent('serviceworker'));
       const idB = new URL(worker.url()).host;

@@ -17,17 +17,25 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+export interface LaunchOptions {
+  /** Load the extension (default true). */
+  extension?: boolean;
+  dist?: string;
+  /** More flags, e.g. `--js-flags=--expose-gc` for a benchmark. */
+  extraArgs?: string[];
+  viewport?: { width: number; height: number };
+}
+
 /** Launches Chromium on `profileDir`, with the extension from `dist` unless `extension` is false. */
 export function launchBrowser(
   profileDir: string,
-  { extension = true, dist = DIST }: { extension?: boolean; dist?: string } = {},
+  { extension = true, dist = DIST, extraArgs = [], viewport }: LaunchOptions = {},
 ): Promise<BrowserContext> {
-  const args = extension
-    ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_ARGS]
-    : CHROMIUM_ARGS;
+  const ext = extension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : [];
   return chromium.launchPersistentContext(profileDir, {
     headless: true,
     executablePath: process.env.CHROMIUM_PATH || findChromium(),
-    args,
+    args: [...ext, ...CHROMIUM_ARGS, ...extraArgs],
+    ...(viewport ? { viewport } : {}),
   });
 }
