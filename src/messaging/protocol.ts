@@ -48,7 +48,7 @@ export interface ProtocolMap {
   getStatus: { payload: Record<string, never>; result: VaultStatus };
   setPaused: { payload: { paused: boolean }; result: VaultStatus };
   retryFailed: { payload: Record<string, never>; result: { requeued: number } };
-  /** UI → background: drop failed jobs the user no longer wants retried. */
+  /** UI → background: drop failed jobs and clear the reported problems (the user saw them). */
   dismissFailed: { payload: Record<string, never>; result: { dismissed: number } };
 }
 

@@ -27,9 +27,8 @@ export interface NoticeActions {
 /** Sentences about what is wrong, or [] when capture is running fine. */
 export function problemLines(status: VaultStatus | null): string[] {
   if (!status) return ['Capture status is unavailable: the extension’s background did not answer.'];
-  const lines = [...status.problems];
-  if (status.failed.length) lines.push(`${plural(status.failed.length, 'image')} could not be saved.`);
-  return lines;
+  // The background words every problem itself, failed captures included.
+  return [...status.problems];
 }
 
 /** A notice for paused capture and/or problems; null when there is nothing to say. */
@@ -49,7 +48,8 @@ export function statusNotice(status: VaultStatus | null, act: NoticeActions): HT
           'p',
           null,
           h('strong', null, 'Capture is paused.'),
-          ' New images in ChatGPT are not being saved. ',
+          ' New images in ChatGPT are not being saved',
+          status?.pausedSkipped ? ` (${plural(status.pausedSkipped, 'image')} skipped so far). ` : '. ',
           h(
             'button',
             { type: 'button', class: 'link', onclick: () => act.setPaused(false) },
@@ -62,11 +62,13 @@ export function statusNotice(status: VaultStatus | null, act: NoticeActions): HT
           'div',
           { 'data-testid': 'capture-problems', 'data-count': lines.length },
           h('ul', null, ...lines.map((l) => h('li', null, l))),
-          status?.failed.length
+          status
             ? h(
                 'p',
                 { class: 'notice-actions' },
-                h('button', { type: 'button', onclick: () => act.retry() }, 'Retry failed'),
+                status.failed.length
+                  ? h('button', { type: 'button', onclick: () => act.retry() }, 'Retry failed')
+                  : null,
                 h('button', { type: 'button', onclick: () => act.dismiss() }, 'Dismiss'),
               )
             : null,

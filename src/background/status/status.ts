@@ -75,6 +75,8 @@ export async function dismissFailed(): Promise<{ dismissed: number }> {
   const failed = (await allJobs()).filter((j) => j.state === 'failed');
   for (const j of failed) await deleteJob(j.id);
   await kvSet('promptless', null);
+  // Raised again by the next page-health report if ChatGPT's markup still does not match.
+  await kvSet('pageProblem', null);
   announceStatus();
   return { dismissed: failed.length };
 }
