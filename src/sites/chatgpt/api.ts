@@ -21,7 +21,8 @@ async function waitForSlot(): Promise<void> {
   const now = Date.now();
   const at = Math.max(now, nextSlot, blockedUntil);
   nextSlot = at + SPACING_MS;
-  if (at > now) await new Promise((r) => setTimeout(r, at - now));
+  // Timers may fire a few ms early against the wall clock: wait until the slot really came.
+  for (let left = at - now; left > 0; left = at - Date.now()) await new Promise((r) => setTimeout(r, left));
   sent.push(Date.now());
   if (sent.length > 200) sent.shift();
 }
