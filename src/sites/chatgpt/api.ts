@@ -10,21 +10,31 @@ const ORIGIN = 'https://chatgpt.com';
 const SPACING_MS = 300;
 
 let token: string | null = null;
-let nextSlot = 0;
+let lastSent = 0;
+let queue: Promise<void> = Promise.resolve();
 let blockedUntil = 0;
 
 /** When each API request left (epoch ms), for diagnostics: `globalThis.__imageVaultApiLog`. */
 const sent: number[] = [];
 (globalThis as { __imageVaultApiLog?: number[] }).__imageVaultApiLog = sent;
 
-async function waitForSlot(): Promise<void> {
-  const now = Date.now();
-  const at = Math.max(now, nextSlot, blockedUntil);
-  nextSlot = at + SPACING_MS;
-  // Timers may fire a few ms early against the wall clock: wait until the slot really came.
-  for (let left = at - now; left > 0; left = at - Date.now()) await new Promise((r) => setTimeout(r, left));
-  sent.push(Date.now());
-  if (sent.length > 200) sent.shift();
+/**
+ * Requests take turns: each waits for the one before it, then until SPACING_MS after that
+ * one actually left (and past any Retry-After block), so the spacing holds as measured.
+ */
+function waitForSlot(): Promise<void> {
+  const turn = queue.then(async () => {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    for (let left = Math.max(lastSent + SPACING_MS, blockedUntil) - Date.now(); left > 0; ) {
+      await sleep(left);
+      left = Math.max(lastSent + SPACING_MS, blockedUntil) - Date.now();
+    }
+    lastSent = Date.now();
+    sent.push(lastSent);
+    if (sent.length > 200) sent.shift();
+  });
+  queue = turn.catch(() => {});
+  return turn;
 }
 
 function retryAfterMs(res: Response): number {
@@ -128,11 +138,4 @@ export async function getDownloadUrl(
     }
   }
   throw lastError;
-}
-
-/** For tests of the token refresh: forget the cached token. */
-export function resetApiState(): void {
-  token = null;
-  nextSlot = 0;
-  blockedUntil = 0;
 }
