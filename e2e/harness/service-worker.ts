@@ -87,21 +87,39 @@ export function waitForWorkerStatus(
   });
 }
 
-/** Stops the extension's service worker and resolves once it is really stopped. */
+/**
+ * Stops the extension's service worker and resolves once it is really stopped. Chrome starts
+ * a worker again at once when an event was queued for it (e.g. `runtime.onInstalled` right
+ * after launch): then it is stopped again, after that event ran.
+ */
 export function stopServiceWorker(
   context: BrowserContext,
   extensionId: string,
   timeoutMs = 10_000,
 ): Promise<void> {
   return withWorkerEvents(context, extensionId, async (latest, next, cdp) => {
-    const v = latest()!;
-    if (v.runningStatus === 'stopped') return;
-    await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId });
     const deadline = Date.now() + timeoutMs;
-    while (latest()?.runningStatus !== 'stopped') {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`service worker did not stop (is ${latest()?.runningStatus})`);
-      await Promise.race([next(), new Promise((r) => setTimeout(r, left))]);
+    const until = async (done: () => boolean, what: string) => {
+      while (!done()) {
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`service worker did not ${what} (is ${latest()?.runningStatus})`);
+        await Promise.race([next(), new Promise((r) => setTimeout(r, left))]);
+      }
+    };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const v = latest()!;
+      if (v.runningStatus !== 'stopped') {
+        await until(() => ['running', 'stopped'].includes(latest()?.runningStatus ?? ''), 'settle');
+        await cdp.send('ServiceWorker.stopWorker', { versionId: latest()!.versionId });
+        await until(() => latest()?.runningStatus === 'stopped', 'stop');
+      }
+      // Queued events restart it within moments; give Chrome one event turn to say so.
+      const restarted = await Promise.race([
+        next().then((n) => n.runningStatus !== 'stopped'),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 300)),
+      ]);
+      if (!restarted) return;
     }
+    throw new Error('service worker keeps restarting after being stopped');
   });
 }
