@@ -8,15 +8,10 @@ import {
   isCdn,
   isEstuary,
   onWorkerRequest,
+  sendFrom,
   vaultWith,
   vaultWithFailure,
 } from './support/capture';
-
-type Status = { problems: string[]; failed: { fileId: string; reason: string }[]; total: number };
-
-async function status(page: import('@playwright/test').Page): Promise<Status> {
-  return page.evaluate(() => chrome.runtime.sendMessage({ type: 'getStatus', payload: {} }));
-}
 
 test('messages with a malformed payload or from an unexpected sender are refused and change nothing', async ({
   page,
@@ -99,17 +94,17 @@ test('a 200 answer that is an HTML page is not stored as an image; the user is t
   const job = snap.queue[0]!;
   expect(job.lastError).toBe('the server sent a text/html page instead of an image');
   const ext = await openExtensionPage('src/popup/index.html');
-  const st = await status(ext);
+  const st = await sendFrom(ext, 'getStatus');
   expect(st.problems[0]).toBe(
     '1 image seen on chatgpt.com could not be saved: the server sent a text/html page instead of an image',
   );
   // the server recovered: Retry saves it with the right bytes
-  expect(await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'retryFailed', payload: {} }))).toEqual({
+  expect(await sendFrom(ext, 'retryFailed')).toEqual({
     requeued: 1,
   });
   const after = await vaultWith(readVault, 1);
   expectStored(after, conv.images[0]!, sim.served(conv.images[0]!.fileId));
-  expect((await status(ext)).problems).toEqual([]);
+  expect((await sendFrom(ext, 'getStatus')).problems).toEqual([]);
 });
 
 test('an expired signed URL is replaced by a fresh download link and the image is still saved', async ({
@@ -178,7 +173,7 @@ test('a conversation JSON without the expected fields still saves the image, and
   expect(rec.warning).toBe(
     'saved without its prompt: ChatGPT’s conversation data looks different: conversation JSON has no mapping',
   );
-  const st = await status(await openExtensionPage('src/popup/index.html'));
+  const st = await sendFrom(await openExtensionPage('src/popup/index.html'), 'getStatus');
   expect(st.problems).toContain(
     '1 image was saved without their prompts: ChatGPT’s conversation data looks different: conversation JSON has no mapping',
   );

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from './harness/fixtures';
 import { launchBrowser } from './harness/launch';
-import { expectStored, vaultWith, vaultWithFailure } from './support/capture';
+import { expectStored, sendFrom, vaultWith, vaultWithFailure } from './support/capture';
 
 const MB = 1024 * 1024;
 
@@ -68,14 +68,14 @@ test('when storage is full, stored images stay intact, the user is told, and Ret
   expect(full.images.map((r) => r.id)).toEqual([first.images[0]!.fileId]);
   expectStored(full, first.images[0]!, sim.served(first.images[0]!.fileId));
   const ext = await openExtensionPage('src/popup/index.html');
-  const st = await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'getStatus', payload: {} }));
+  const st = await sendFrom(ext, 'getStatus');
   expect(st.problems[0]).toBe(
     '1 image seen on chatgpt.com could not be saved: the browser could not write to its storage — is the disk full? (free some space, then press Retry)',
   );
 
   // room again: Retry saves it
   rmSync(ballast);
-  await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'retryFailed', payload: {} }));
+  await sendFrom(ext, 'retryFailed');
   const after = await vaultWith(readVault, 2);
   expectStored(after, second.images[0]!, sim.served(second.images[0]!.fileId));
   expectStored(after, first.images[0]!, sim.served(first.images[0]!.fileId));

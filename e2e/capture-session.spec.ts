@@ -3,12 +3,15 @@
  * without session cookies, token refresh, rate limits, workspaces, pause and the badge,
  * and the warning when ChatGPT's markup stops matching.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
-import { expectStored, isEstuary, onWorkerRequest, vaultWith, vaultWithFailure } from './support/capture';
-
-const sendFrom = (ext: Page, type: string, payload: unknown = {}) =>
-  ext.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
+import {
+  expectStored,
+  isEstuary,
+  onWorkerRequest,
+  sendFrom,
+  vaultWith,
+  vaultWithFailure,
+} from './support/capture';
 
 test('a capture in flight when the service worker is stopped completes after it starts again', async ({
   context,

@@ -1,6 +1,6 @@
 /** Shared assertions for capture tests: what a user would notice in the vault. */
 
-import type { BrowserContext, Route } from '@playwright/test';
+import type { BrowserContext, Page, Route } from '@playwright/test';
 import { expect, type VaultSnapshot } from '../harness/fixtures';
 import type { SimImage } from '../sim';
 
@@ -85,3 +85,11 @@ export async function onWorkerRequest(
 
 export const isEstuary = (u: URL) => u.pathname === '/backend-api/estuary/content';
 export const isCdn = (u: URL) => u.hostname === 'files.oaiusercontent.com';
+
+/** Sends a protocol message from an extension page (as the popup or gallery would). */
+export function sendFrom(ext: Page, type: string, payload: unknown = {}) {
+  return ext.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [
+    type,
+    payload,
+  ] as const);
+}
