@@ -9,6 +9,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { ImageRecord, ModelFamily } from '../../src/core/types';
+import { prng } from '../sim/images';
 
 /** What to store for an image's bytes: generated pixels, nothing, or bytes that are no image. */
 export type BytesKind = 'ok' | 'missing' | 'corrupt';
@@ -186,18 +187,6 @@ const DETAILS = [
   'delicate paper textures',
 ];
 
-/** Small deterministic PRNG (mulberry32): the same index always gives the same record. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -214,8 +203,8 @@ export function syntheticRecord(
   now = Date.UTC(2026, 5, 1),
 ): ImageRecord {
   const conv = Math.floor(i / PER_CONVERSATION);
-  const r = rng(i * 7919 + 17);
-  const cr = rng(conv * 104729 + 3);
+  const r = prng(i * 7919 + 17);
+  const cr = prng(conv * 104729 + 3);
   const subject = pick(cr, SUBJECTS);
   const setting = pick(r, SETTINGS);
   const style = pick(r, STYLES);

@@ -1,6 +1,22 @@
 /** Repository functions over the `images`, `originals` and `thumbs` stores. */
+import { dedupeKeys } from '../core/image-bytes';
 import type { ImageRecord } from '../core/types';
 import { openVault } from './open';
+
+/** The `images` store as seen inside any read-write transaction. */
+interface ImagesStore {
+  get(id: string): Promise<ImageRecord | undefined>;
+  index(name: 'by-sha256'): { get(sha256: string): Promise<ImageRecord | undefined> };
+}
+
+/** The stored image this record duplicates — same file id, else same bytes — if any. */
+export async function findDuplicate(
+  images: ImagesStore,
+  record: ImageRecord,
+): Promise<ImageRecord | undefined> {
+  const keys = dedupeKeys(record);
+  return (await images.get(keys.fileId)) ?? (await images.index('by-sha256').get(keys.sha256));
+}
 
 /** Outcome of storing one captured or imported image. */
 export type PutResult = { status: 'added' } | { status: 'duplicate'; existingId: string };
@@ -20,11 +36,10 @@ export async function putImage(
   const db = await openVault();
   const tx = db.transaction(['images', 'originals', 'thumbs', 'queue'], 'readwrite');
   const images = tx.objectStore('images');
-  const byId = await images.get(record.id);
-  const bySha = byId ?? (await images.index('by-sha256').get(record.sha256));
+  const existing = await findDuplicate(images, record);
   let result: PutResult;
-  if (bySha) {
-    result = { status: 'duplicate', existingId: bySha.id };
+  if (existing) {
+    result = { status: 'duplicate', existingId: existing.id };
   } else {
     await images.add(record);
     await tx.objectStore('originals').put({ id: record.id, blob: original });
@@ -36,34 +51,10 @@ export async function putImage(
   return result;
 }
 
-export async function getImage(id: string): Promise<ImageRecord | undefined> {
-  return (await openVault()).get('images', id);
-}
-
 export async function hasImage(id: string): Promise<boolean> {
   return (await (await openVault()).getKey('images', id)) !== undefined;
 }
 
 export async function countImages(): Promise<number> {
   return (await openVault()).count('images');
-}
-
-/** The `n` most recently captured records, newest first. */
-export async function latestImages(n: number): Promise<ImageRecord[]> {
-  const db = await openVault();
-  const out: ImageRecord[] = [];
-  let cursor = await db.transaction('images').store.index('by-capturedAt').openCursor(null, 'prev');
-  while (cursor && out.length < n) {
-    out.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return out;
-}
-
-export async function getOriginal(id: string): Promise<Blob | undefined> {
-  return (await (await openVault()).get('originals', id))?.blob;
-}
-
-export async function getThumb(id: string): Promise<Blob | undefined> {
-  return (await (await openVault()).get('thumbs', id))?.blob;
 }

@@ -6,6 +6,7 @@
 
 import type { IDBPTransaction } from 'idb';
 import type { ImageRecord } from '../core/types';
+import { findDuplicate } from './images';
 import { openVault } from './open';
 import type { VaultDB } from './schema';
 
@@ -58,8 +59,7 @@ export class ImportWriter {
   ): Promise<void> {
     const images = tx.objectStore('images');
     for (const c of batch) {
-      const existing =
-        (await images.get(c.record.id)) ?? (await images.index('by-sha256').get(c.record.sha256));
+      const existing = await findDuplicate(images, c.record);
       if (existing) {
         const favouriteAdded = c.record.favorite === 1 && existing.favorite !== 1;
         if (favouriteAdded) {

@@ -17,7 +17,3 @@ export async function deleteJob(id: string): Promise<void> {
 export async function allJobs(): Promise<CaptureJob[]> {
   return (await openVault()).getAll('queue');
 }
-
-export async function failedJobs(): Promise<CaptureJob[]> {
-  return (await openVault()).getAllFromIndex('queue', 'by-state', 'failed');
-}

@@ -2,6 +2,7 @@
  * Payload validation at the receiving end (style.md habit 1): anything that does not
  * parse is dropped with a reason. Small hand-written schemas: no dependency needed.
  */
+import { isChatGptUrl } from '../sites/chatgpt/routes';
 import type { Message, MessageType } from './protocol';
 import { SENDERS } from './protocol';
 
@@ -88,21 +89,18 @@ export interface SenderFacts {
   extensionBase: string;
 }
 
-const CHATGPT_ORIGINS = ['https://chatgpt.com', 'https://chat.openai.com'];
-
 /** Checks that the message type may come from this sender. */
 export function senderAllowed(type: MessageType, s: SenderFacts): string | null {
   if (!s.ownExtension) return 'sender is not this extension';
   if (!s.url) return 'sender has no URL';
   if (SENDERS[type] === 'content') {
     if (!s.fromTab) return 'content message not from a tab';
-    let origin: string;
+    if (isChatGptUrl(s.url)) return null;
     try {
-      origin = new URL(s.url).origin;
+      return `content message from ${new URL(s.url).origin}`;
     } catch {
       return 'sender URL does not parse';
     }
-    return CHATGPT_ORIGINS.includes(origin) ? null : `content message from ${origin}`;
   }
   return s.url.startsWith(s.extensionBase) ? null : 'UI message not from an extension page';
 }

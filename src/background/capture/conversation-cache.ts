@@ -2,7 +2,7 @@
  * Parsed conversations, briefly cached: several images of one turn cost one API call.
  * An image missing from a cached copy triggers one fresh fetch (the turn may have just ended).
  */
-import { type ParsedConversation, parseConversation } from '../../core/conversation';
+import { findImage, type ParsedConversation, parseConversation } from '../../core/conversation';
 import type { GeneratedImageMeta } from '../../core/types';
 import { type ApiOptions, getConversation } from '../../sites/chatgpt/api';
 
@@ -24,10 +24,10 @@ export async function lookupImage(
   const hit = cache.get(conversationId);
   const fresh = !hit || Date.now() - hit.at > TTL_MS;
   let parsed = await (fresh ? load(conversationId, opts) : hit.parsed);
-  let meta = parsed.images.find((m) => m.fileId === fileId);
+  let meta = findImage(parsed, fileId);
   if (!meta && !fresh) {
     parsed = await load(conversationId, opts);
-    meta = parsed.images.find((m) => m.fileId === fileId);
+    meta = findImage(parsed, fileId);
   }
   return { parsed, meta };
 }

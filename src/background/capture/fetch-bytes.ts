@@ -45,7 +45,7 @@ export async function fetchImage(url: string): Promise<FetchedImage> {
 }
 
 /** Proves a blob is an image by its Content-Type and its magic bytes. */
-export async function checkImage(blob: Blob, contentType: string | null): Promise<FetchedImage> {
+async function checkImage(blob: Blob, contentType: string | null): Promise<FetchedImage> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const sniffed = sniffImageType(bytes);
   if (!isImageContentType(contentType) || !sniffed) {
