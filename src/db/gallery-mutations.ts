@@ -7,6 +7,7 @@
 
 import { openVault } from './open';
 import type { TrashRow } from './schema';
+import { snapshotStale } from './snapshot';
 
 /** How long a deleted image can be brought back. */
 export const UNDO_MS = 10_000;
@@ -23,6 +24,7 @@ export async function setFavorite(ids: readonly string[], value: 0 | 1): Promise
     }
   }
   await tx.done;
+  if (changed.length) await snapshotStale();
   return changed;
 }
 
@@ -45,6 +47,7 @@ export async function moveToTrash(ids: readonly string[], now = Date.now()): Pro
     done.push(id);
   }
   await tx.done;
+  if (done.length) await snapshotStale();
   return done;
 }
 
@@ -69,6 +72,7 @@ export async function restoreFromTrash(ids: readonly string[]): Promise<string[]
     await tx.objectStore('trash').delete(id);
   }
   await tx.done;
+  if (restored.length) await snapshotStale();
   return restored;
 }
 

@@ -2,6 +2,7 @@
 import { dedupeKeys } from '../core/image-bytes';
 import type { ImageRecord } from '../core/types';
 import { openVault } from './open';
+import { snapshotStale } from './snapshot';
 
 /** The `images` store as seen inside any read-write transaction. */
 interface ImagesStore {
@@ -48,6 +49,7 @@ export async function putImage(
   }
   if (jobId) await tx.objectStore('queue').delete(jobId);
   await tx.done;
+  if (result.status === 'added') await snapshotStale();
   return result;
 }
 

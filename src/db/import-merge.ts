@@ -9,6 +9,7 @@ import type { ImageRecord } from '../core/types';
 import { findDuplicate } from './images';
 import { openVault } from './open';
 import type { VaultDB } from './schema';
+import { snapshotStale } from './snapshot';
 
 type WriteTx = IDBPTransaction<VaultDB, ('images' | 'originals' | 'thumbs')[], 'readwrite'>;
 
@@ -44,6 +45,7 @@ export class ImportWriter {
       throw err;
     }
     await tx.done;
+    if (added.length || favourited.length) await snapshotStale();
     // Only once committed: a failed batch left nothing of itself behind.
     this.added.push(...added);
     this.favourited.push(...favourited);
@@ -90,6 +92,7 @@ export class ImportWriter {
       if (rec) await tx.objectStore('images').put({ ...rec, favorite: 0 });
     }
     await tx.done;
+    await snapshotStale();
     this.added.length = 0;
     this.favourited.length = 0;
   }

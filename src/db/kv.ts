@@ -15,6 +15,8 @@ export interface KvMap {
   pageProblem: PageProblem | null;
   /** Images kept without their prompts (metadata missing), and the latest reason. */
   promptless: { count: number; lastReason: string } | null;
+  /** How many gallery thumbnails the start-up snapshot keeps (what filled the last gallery's screen). */
+  snapshotScreen: number;
 }
 
 export async function kvGet<K extends keyof KvMap>(key: K, fallback: KvMap[K]): Promise<KvMap[K]> {

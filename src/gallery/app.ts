@@ -2,8 +2,11 @@
  * The gallery page: wires header, filters, grid, lightbox, selection and live updates
  * around one Catalog and one ViewState (mirrored in the URL hash).
  */
+import type { Snapshot } from '../core/snapshot';
 import type { ImageRecord } from '../core/types';
+import { firstRecords } from '../db/gallery';
 import { purgeTrash } from '../db/gallery-mutations';
+import { refreshSnapshotIfStale, SNAPSHOT_RECORDS } from '../db/snapshot';
 import { h } from '../ui/dom';
 import { plural } from '../ui/format';
 import { onStatusChanged } from '../ui/live';
@@ -24,7 +27,7 @@ import { createSelectionBar } from './selection-bar';
 import { openStoragePanel } from './storage-panel';
 import { DEFAULT_VIEW, formatHash, hasFilters, parseHash, type ViewState } from './view-state';
 
-export async function startGallery(signal: AbortSignal): Promise<void> {
+export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapshot | null>): Promise<void> {
   const catalog = new Catalog();
   const selection = new Selection();
   let state: ViewState = parseHash(location.hash);
@@ -181,6 +184,16 @@ export async function startGallery(signal: AbortSignal): Promise<void> {
 
   header.setQuery(state.q);
   filters.sync(state);
+  // The default view paints from the start-up snapshot while the database opens; the
+  // database's own first page then replaces it (tiles are keyed by id: same images stay).
+  const snap = await snapshot;
+  if (snap && !filtered() && state.sort === 'newest') {
+    grid.prime(snap.thumbs);
+    grid.setItems(snap.records, { reserve: snap.total });
+    header.setCount(snap.total, snap.total);
+    // Two cores are few: let the first screen decode before reading the database.
+    if (snap.records.length) await Promise.race([painted, new Promise((r) => setTimeout(r, 500))]);
+  }
   // IndexedDB serves one database's requests in turn, and getStatus makes the background
   // count() every row: ask for the status only once the first screen is painted.
   const loading = loadCatalog(catalog, state.sort, !filtered(), (first, total) => {
@@ -204,6 +217,7 @@ export async function startGallery(signal: AbortSignal): Promise<void> {
   });
   onStatusChanged(signal, () => void refreshStatus());
   warmSearch(catalog, signal);
+  keepSnapshot(snap, catalog.size, grid.screenCount());
   void purgeTrash().catch(() => undefined);
   window.addEventListener('hashchange', () => onHash(), { signal });
   document.addEventListener('keydown', (e) => onKey(e), { signal });
@@ -234,4 +248,11 @@ export async function startGallery(signal: AbortSignal): Promise<void> {
       render(false);
     }
   }
+}
+
+/** Once shown: rebuilds the start-up snapshot if it did not show what the database holds. */
+function keepSnapshot(snap: Snapshot | null, total: number, screen: number): void {
+  firstRecords(SNAPSHOT_RECORDS.gallery, 'newest')
+    .then((first) => refreshSnapshotIfStale(snap, total, first, screen))
+    .catch((err) => console.warn('[image-vault] snapshot check failed', err));
 }

@@ -82,6 +82,17 @@ export class VirtualGrid {
     this.render();
   }
 
+  /** Thumbnails from the start-up snapshot, used before the database answers. */
+  prime(thumbs: ReadonlyMap<string, Blob>): void {
+    this.loader.prime(thumbs);
+  }
+
+  /** How many tiles fill the screen at the current size (rows partly in view count). */
+  screenCount(): number {
+    const l = gridLayout(this.el.clientWidth, 1, OPTIONS);
+    return l.cols * Math.ceil(this.el.clientHeight / l.rowHeight);
+  }
+
   /** Re-renders tiles (selection, favourites or highlights changed). */
   refresh(): void {
     this.render();

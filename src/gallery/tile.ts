@@ -4,6 +4,7 @@
  */
 import type { ImageRecord } from '../core/types';
 import { h, marked } from '../ui/dom';
+import { clearPaintOver } from '../ui/paint-over';
 import type { Range } from './search';
 
 export interface Tile {
@@ -57,6 +58,7 @@ export function createTile(rec: ImageRecord, onCheck: (id: string) => void): Til
 /** Reuses a tile that scrolled away for another image (cheaper than new DOM nodes per frame). */
 export function recycleTile(t: Tile, rec: ImageRecord): void {
   if (!t.img.isConnected) t.el.querySelector('.tile-missing')?.replaceWith(t.img);
+  clearPaintOver(t.img);
   t.el.classList.remove('is-missing', 'no-original');
   t.el.removeAttribute('title');
   delete t.el.dataset.missing;
@@ -105,6 +107,7 @@ export function updateTile(t: Tile, v: TileView): void {
 /** Shows the "image unavailable" placeholder with a reason (also as alt text). */
 export function showMissing(t: Tile, reason: string): void {
   t.bytes = 'missing';
+  clearPaintOver(t.img);
   t.el.classList.add('is-missing');
   t.el.dataset.missing = 'true';
   t.img.replaceWith(

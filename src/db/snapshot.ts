@@ -1,0 +1,129 @@
+/**
+ * The start-up snapshot: a disposable copy, in Cache Storage, of what the popup and the
+ * gallery show first (records, total, thumbnails). Why: the first IndexedDB open of a
+ * session costs 120–180 ms in Chromium, while Cache Storage answers in ~5 ms, so the
+ * first screen paints from the snapshot while the database opens.
+ *
+ * IndexedDB stays the source of truth. Pages paint from the snapshot, then read the
+ * database and correct what differs (and rebuild the snapshot). Every change to images
+ * calls `snapshotStale()`: the snapshot is deleted at once (a deleted image never
+ * reappears from it) and rebuilt from the database a moment later.
+ * Entries are keyed by URLs on the reserved `.invalid` domain: nothing is ever fetched.
+ */
+import {
+  packSnapshot,
+  type Snapshot,
+  type SnapshotKind,
+  snapshotMatches,
+  unpackSnapshot,
+} from '../core/snapshot';
+import type { ImageRecord } from '../core/types';
+import { firstRecords, imageCount, latestCaptured, readThumbs } from './gallery';
+import { kvGet, kvSet } from './kv';
+
+const CACHE = 'image-vault-snapshot';
+const META_LENGTH = 'x-image-vault-meta-length';
+const KINDS: readonly SnapshotKind[] = ['gallery', 'popup'];
+/** Records kept for the gallery (its first page) and the popup (its latest captures). */
+export const SNAPSHOT_RECORDS: Record<SnapshotKind, number> = { gallery: 120, popup: 12 };
+/** Gallery thumbnails kept when no gallery has said how many fill its screen. */
+const DEFAULT_SCREEN = 40;
+const MAX_SCREEN = 120;
+const REBUILD_DELAY_MS = 800;
+
+const keyOf = (kind: SnapshotKind) => `https://image-vault.invalid/snapshot/${kind}`;
+
+function cacheStorage(): CacheStorage | null {
+  return typeof caches === 'undefined' ? null : caches;
+}
+
+/** The snapshot of `kind`, or null (none, unreadable, or no Cache Storage in this context). */
+export async function readSnapshot(kind: SnapshotKind): Promise<Snapshot | null> {
+  try {
+    const store = cacheStorage();
+    const res = store && (await store.match(keyOf(kind), { cacheName: CACHE }));
+    if (!res) return null;
+    return await unpackSnapshot(await res.blob(), Number(res.headers.get(META_LENGTH)), kind);
+  } catch (err) {
+    console.warn('[image-vault] snapshot unreadable', err);
+    return null;
+  }
+}
+
+async function writeSnapshot(s: Snapshot): Promise<void> {
+  const store = cacheStorage();
+  if (!store) return;
+  const { body, metaLength } = packSnapshot(s);
+  const cache = await store.open(CACHE);
+  await cache.put(keyOf(s.kind), new Response(body, { headers: { [META_LENGTH]: String(metaLength) } }));
+}
+
+/** Bumped by every change: a rebuild that read the database before a change does not write. */
+let generation = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Images changed (captured, imported, deleted, restored, favourited): drops the snapshot
+ * now and rebuilds it from IndexedDB once changes pause. Never throws.
+ */
+export async function snapshotStale(): Promise<void> {
+  generation++;
+  clearTimeout(timer);
+  timer = setTimeout(() => void rebuildSnapshots(), REBUILD_DELAY_MS);
+  try {
+    const store = cacheStorage();
+    if (!store) return;
+    const cache = await store.open(CACHE);
+    await Promise.all(KINDS.map((k) => cache.delete(keyOf(k))));
+  } catch (err) {
+    console.warn('[image-vault] could not drop the snapshot', err);
+  }
+}
+
+/**
+ * Builds both snapshots from IndexedDB. `screen`: how many gallery tiles fill the
+ * caller's screen (remembered for rebuilds made elsewhere, e.g. by the background).
+ */
+export async function rebuildSnapshots(screen?: number): Promise<void> {
+  const started = generation;
+
+  try {
+    if (!cacheStorage()) return;
+    const wanted = screen === undefined ? undefined : Math.min(MAX_SCREEN, Math.max(1, Math.ceil(screen)));
+    const [total, gallery, popup, remembered] = await Promise.all([
+      imageCount(),
+      firstRecords(SNAPSHOT_RECORDS.gallery, 'newest'),
+      latestCaptured(SNAPSHOT_RECORDS.popup),
+      kvGet('snapshotScreen', DEFAULT_SCREEN),
+    ]);
+    const n = wanted ?? remembered;
+    if (wanted !== undefined && wanted !== remembered) await kvSet('snapshotScreen', wanted);
+    const ids = [...new Set([...gallery.slice(0, n), ...popup].map((r) => r.id))];
+    const thumbs = await readThumbs(ids);
+    const pick = (recs: ImageRecord[]) =>
+      new Map(recs.flatMap((r) => (thumbs.get(r.id) ? [[r.id, thumbs.get(r.id)!] as const] : [])));
+    if (started !== generation) return; // changed meanwhile: the rebuild scheduled by that change wins
+    const builtAt = Date.now();
+    await Promise.all([
+      writeSnapshot({ kind: 'gallery', builtAt, total, records: gallery, thumbs: pick(gallery.slice(0, n)) }),
+      writeSnapshot({ kind: 'popup', builtAt, total, records: popup, thumbs: pick(popup) }),
+    ]);
+  } catch (err) {
+    console.warn('[image-vault] could not rebuild the snapshot', err);
+  }
+}
+
+/**
+ * After a page read the truth: rebuilds when the snapshot was missing, out of date, or
+ * (gallery) holds fewer thumbnails than fill this screen.
+ */
+export async function refreshSnapshotIfStale(
+  s: Snapshot | null,
+  total: number,
+  records: readonly ImageRecord[],
+  screen?: number,
+): Promise<void> {
+  const enough = screen === undefined || !s || s.thumbs.size >= Math.min(screen, MAX_SCREEN, records.length);
+  if (s && enough && snapshotMatches(s, total, records)) return;
+  await rebuildSnapshots(screen);
+}
