@@ -8,53 +8,23 @@
  * database and correct what differs (and rebuild the snapshot). Every change to images
  * calls `snapshotStale()`: the snapshot is deleted at once (a deleted image never
  * reappears from it) and rebuilt from the database a moment later.
- * Entries are keyed by URLs on the reserved `.invalid` domain: nothing is ever fetched.
  */
-import {
-  packSnapshot,
-  type Snapshot,
-  type SnapshotKind,
-  snapshotMatches,
-  unpackSnapshot,
-} from '../core/snapshot';
+import { packSnapshot, type Snapshot, snapshotMatches } from '../core/snapshot';
 import type { ImageRecord } from '../core/types';
 import { firstRecords, imageCount, latestCaptured, readThumbs } from './gallery';
 import { kvGet, kvSet } from './kv';
+import { cacheStorage, KINDS, keyOf, META_LENGTH, SNAPSHOT_CACHE, SNAPSHOT_RECORDS } from './snapshot-cache';
 
-const CACHE = 'image-vault-snapshot';
-const META_LENGTH = 'x-image-vault-meta-length';
-const KINDS: readonly SnapshotKind[] = ['gallery', 'popup'];
-/** Records kept for the gallery (its first page) and the popup (its latest captures). */
-export const SNAPSHOT_RECORDS: Record<SnapshotKind, number> = { gallery: 120, popup: 12 };
 /** Gallery thumbnails kept when no gallery has said how many fill its screen. */
 const DEFAULT_SCREEN = 40;
 const MAX_SCREEN = 120;
 const REBUILD_DELAY_MS = 800;
 
-const keyOf = (kind: SnapshotKind) => `https://image-vault.invalid/snapshot/${kind}`;
-
-function cacheStorage(): CacheStorage | null {
-  return typeof caches === 'undefined' ? null : caches;
-}
-
-/** The snapshot of `kind`, or null (none, unreadable, or no Cache Storage in this context). */
-export async function readSnapshot(kind: SnapshotKind): Promise<Snapshot | null> {
-  try {
-    const store = cacheStorage();
-    const res = store && (await store.match(keyOf(kind), { cacheName: CACHE }));
-    if (!res) return null;
-    return await unpackSnapshot(await res.blob(), Number(res.headers.get(META_LENGTH)), kind);
-  } catch (err) {
-    console.warn('[image-vault] snapshot unreadable', err);
-    return null;
-  }
-}
-
 async function writeSnapshot(s: Snapshot): Promise<void> {
   const store = cacheStorage();
   if (!store) return;
   const { body, metaLength } = packSnapshot(s);
-  const cache = await store.open(CACHE);
+  const cache = await store.open(SNAPSHOT_CACHE);
   await cache.put(keyOf(s.kind), new Response(body, { headers: { [META_LENGTH]: String(metaLength) } }));
 }
 
@@ -73,7 +43,7 @@ export async function snapshotStale(): Promise<void> {
   try {
     const store = cacheStorage();
     if (!store) return;
-    const cache = await store.open(CACHE);
+    const cache = await store.open(SNAPSHOT_CACHE);
     await Promise.all(KINDS.map((k) => cache.delete(keyOf(k))));
   } catch (err) {
     console.warn('[image-vault] could not drop the snapshot', err);

@@ -5,7 +5,7 @@
  * meanwhile (db/snapshot.ts).
  */
 import { openVault } from '../db/open';
-import { readSnapshot } from '../db/snapshot';
+import { readSnapshot } from '../db/snapshot-cache';
 
 performance.mark('vault:start');
 const opening = openVault();
