@@ -8,7 +8,6 @@ import { setTotal, showLatest } from './view';
 
 performance.mark('vault:popup-start');
 const snapshot = readSnapshot('popup');
-const app = import('./app');
 const list = document.getElementById('latest')!;
 /** Opening an image needs the extension API: app.ts has it. */
 const open = (id: string) => void app.then((a) => a.openGallery(`#img=${encodeURIComponent(id)}`));
@@ -24,6 +23,8 @@ async function paintSnapshot() {
 }
 
 const painted = paintSnapshot();
+// Loaded once the snapshot is on screen: on two cores, parsing it meanwhile slows the paint.
+const app = painted.then(() => import('./app'));
 app
   .then((a) => a.startPopup(painted))
   .catch((err) => {
