@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { test as base, expect } from './harness/fixtures';
 import { launchBrowser } from './harness/launch';
 import { expectStored, sendFrom, vaultWith, vaultWithFailure } from './support/capture';
+import { readStartupSnapshot } from './support/startup-snapshot';
 
 const MB = 1024 * 1024;
 
@@ -39,6 +40,7 @@ test('when storage is full, stored images stay intact, the user is told, and Ret
   sim,
   readVault,
   openExtensionPage,
+  extensionId,
 }) => {
   const mount = (context as unknown as { mountPoint: string }).mountPoint;
   const first = sim.conversation({ title: 'Before' });
@@ -48,6 +50,11 @@ test('when storage is full, stored images stay intact, the user is told, and Ret
   await sim.open(page, first);
   const before = await vaultWith(readVault, 1);
   expectStored(before, first.images[0]!, sim.served(first.images[0]!.fileId));
+  // The worker rebuilds the start-up snapshot (Cache Storage) 0.8 s after a capture; let it
+  // finish, so that what runs out of room below is the capture itself.
+  await expect
+    .poll(async () => (await readStartupSnapshot(context, extensionId, 'popup'))?.total, { timeout: 10_000 })
+    .toBe(1);
 
   // Fill the disk but for a little room: less than the next image needs.
   const ballast = join(mount, 'ballast');

@@ -70,6 +70,7 @@ export async function rebuildSnapshots(screen?: number): Promise<void> {
     if (wanted !== undefined && wanted !== remembered) await kvSet('snapshotScreen', wanted);
     const ids = [...new Set([...gallery.slice(0, n), ...popup].map((r) => r.id))];
     const thumbs = await readThumbs(ids);
+    if (!(await roomFor(thumbs))) return;
     const pick = (recs: ImageRecord[]) =>
       new Map(recs.flatMap((r) => (thumbs.get(r.id) ? [[r.id, thumbs.get(r.id)!] as const] : [])));
     if (started !== generation) return; // changed meanwhile: the rebuild scheduled by that change wins
@@ -81,6 +82,19 @@ export async function rebuildSnapshots(screen?: number): Promise<void> {
   } catch (err) {
     console.warn('[image-vault] could not rebuild the snapshot', err);
   }
+}
+
+/**
+ * Whether the disk has room to spare for the snapshot (its thumbnails, ×4 for headroom):
+ * the snapshot is a convenience, never worth a write that fills the disk captures need.
+ */
+async function roomFor(thumbs: ReadonlyMap<string, Blob | null>): Promise<boolean> {
+  if (!navigator.storage?.estimate) return true;
+  const { quota, usage } = await navigator.storage.estimate();
+  if (quota === undefined || usage === undefined) return true;
+  let size = 256 * 1024; // the records' JSON, generously
+  for (const b of thumbs.values()) size += b?.size ?? 0;
+  return quota - usage > 4 * size;
 }
 
 /**
