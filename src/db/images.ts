@@ -56,7 +56,3 @@ export async function putImage(
 export async function hasImage(id: string): Promise<boolean> {
   return (await (await openVault()).getKey('images', id)) !== undefined;
 }
-
-export async function countImages(): Promise<number> {
-  return (await openVault()).count('images');
-}

@@ -56,7 +56,6 @@ export async function snapshotStale(): Promise<void> {
  */
 export async function rebuildSnapshots(screen?: number): Promise<void> {
   const started = generation;
-
   try {
     if (!cacheStorage()) return;
     const wanted = screen === undefined ? undefined : Math.min(MAX_SCREEN, Math.max(1, Math.ceil(screen)));

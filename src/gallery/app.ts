@@ -253,6 +253,8 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
 
 /** Once shown: rebuilds the start-up snapshot if it did not show what the database holds. */
 function keepSnapshot(snap: Snapshot | null, total: number, screen: number): void {
+  // Compared with the database's own first page, not the catalog's view: records with the
+  // same createdAt may be ordered differently there, and the snapshot is built from this.
   firstRecords(SNAPSHOT_RECORDS.gallery, 'newest')
     .then((first) => refreshSnapshotIfStale(snap, total, first, screen))
     .catch((err) => console.warn('[image-vault] snapshot check failed', err));

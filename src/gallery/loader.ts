@@ -27,7 +27,6 @@ export async function loadCatalog(
   first: (recs: ImageRecord[], totalHint: number) => Promise<void>,
 ): Promise<void> {
   const page = await firstRecords(FIRST_PAGE, order);
-  performance.mark('vault:first-page');
   if (page.length < FIRST_PAGE) {
     catalog.replaceAll(page);
   } else {

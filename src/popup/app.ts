@@ -5,8 +5,7 @@
  */
 import type { Snapshot } from '../core/snapshot';
 import type { ImageRecord } from '../core/types';
-import { latestCaptured, readThumbs } from '../db/gallery';
-import { countImages } from '../db/images';
+import { imageCount, latestCaptured, readThumbs } from '../db/gallery';
 import { kvGet } from '../db/kv';
 import { refreshSnapshotIfStale } from '../db/snapshot';
 import { SNAPSHOT_RECORDS } from '../db/snapshot-cache';
@@ -29,8 +28,13 @@ export function openGallery(query = ''): void {
     .then(() => window.close());
 }
 
+/** Opens the gallery on one image (its lightbox). */
+export function openImage(id: string): void {
+  openGallery(`#img=${encodeURIComponent(id)}`);
+}
+
 async function showCount(): Promise<number> {
-  const total = await countImages();
+  const total = await imageCount();
   setTotal(total);
   localStorage.setItem(TOTAL_HINT, String(total));
   return total;
@@ -40,7 +44,7 @@ async function showCount(): Promise<number> {
 async function showLatestFromDb(latest?: ImageRecord[]): Promise<void> {
   const recs = latest ?? (await latestCaptured(SNAPSHOT_RECORDS.popup));
   const thumbs = await readThumbs(recs.map((r) => r.id));
-  await showLatest($('latest'), recs, thumbs, (id) => openGallery(`#img=${encodeURIComponent(id)}`));
+  await showLatest($('latest'), recs, thumbs, openImage);
 }
 
 function showStatus(s: VaultStatus | null, pausedFallback: boolean): void {

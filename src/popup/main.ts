@@ -10,7 +10,7 @@ performance.mark('vault:popup-start');
 const snapshot = readSnapshot('popup');
 const list = document.getElementById('latest')!;
 /** Opening an image needs the extension API: app.ts has it. */
-const open = (id: string) => void app.then((a) => a.openGallery(`#img=${encodeURIComponent(id)}`));
+const open = (id: string) => void app.then((a) => a.openImage(id));
 
 async function paintSnapshot() {
   const snap = await snapshot;

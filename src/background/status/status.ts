@@ -1,6 +1,6 @@
 /** Handlers for the UI's status messages and the content script's page-health reports. */
 import { retry } from '../../core/queue';
-import { countImages } from '../../db/images';
+import { imageCount } from '../../db/gallery';
 import { kvGet, kvSet } from '../../db/kv';
 import { allJobs, deleteJob, putJob } from '../../db/queue';
 import type { PageHealth, VaultStatus } from '../../messaging/protocol';
@@ -15,7 +15,7 @@ function plural(n: number, one: string, many: string): string {
 
 export async function getStatus(): Promise<VaultStatus> {
   const [total, session, skipped, paused, jobs, pageProblem, promptless] = await Promise.all([
-    countImages(),
+    imageCount(),
     sessionCount(),
     pausedSkipped(),
     kvGet('paused', false),
