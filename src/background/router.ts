@@ -28,6 +28,9 @@ const handlers: Handlers = {
   setPaused: (p) => setPaused(p.paused),
   retryFailed: () => retryFailed(),
   dismissFailed: () => dismissFailed(),
+  // TODO(issue 8, helper D): tombstones and skipped sightings; placeholders until then.
+  saveSkipped: async () => ({ queued: 0 }),
+  forgetDeleted: async () => ({ forgotten: 0 }),
 };
 
 export function handleMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> {

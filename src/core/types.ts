@@ -2,13 +2,20 @@
  * The data model shared by every part of Image Vault. Pure types: no DOM, no extension API.
  */
 
-/** Which image model produced an image. */
-export type ModelFamily = 'dalle3' | 'gpt-image';
+/**
+ * Which image model produced an image. 'unknown' is honest: a generation in a shape whose
+ * tool name, metadata and pointer scheme tell nothing about the model.
+ */
+export type ModelFamily = 'dalle3' | 'gpt-image' | 'unknown';
+
+/** Every model family, in the order the UI lists them. */
+export const MODEL_FAMILIES: readonly ModelFamily[] = ['dalle3', 'gpt-image', 'unknown'];
 
 /** Human label for a model family (UI, exports). */
 export const MODEL_LABEL: Record<ModelFamily, string> = {
   dalle3: 'DALL·E 3',
   'gpt-image': 'GPT-4o image',
+  unknown: 'Unknown model',
 };
 
 /**

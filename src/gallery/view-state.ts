@@ -2,7 +2,7 @@
  * What the gallery shows (query, filters, sort, open image) and its round trip through
  * the URL hash, so that a reload or a shared link restores the same view. Pure.
  */
-import type { ImageRecord, ModelFamily } from '../core/types';
+import { type ImageRecord, MODEL_FAMILIES, type ModelFamily } from '../core/types';
 
 export type SortOrder = 'newest' | 'oldest';
 
@@ -32,7 +32,6 @@ export const DEFAULT_VIEW: ViewState = {
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MODELS: readonly ModelFamily[] = ['dalle3', 'gpt-image'];
 
 /** Reads a hash like `#q=neon+city&model=dalle3&fav=1`; anything unknown or malformed is ignored. */
 export function parseHash(hash: string): ViewState {
@@ -46,7 +45,7 @@ export function parseHash(hash: string): ViewState {
     q: p.get('q') ?? '',
     from: date('from'),
     to: date('to'),
-    model: MODELS.includes(model as ModelFamily) ? (model as ModelFamily) : null,
+    model: MODEL_FAMILIES.includes(model as ModelFamily) ? (model as ModelFamily) : null,
     conv: p.get('conv') || null,
     fav: p.get('fav') === '1',
     sort: p.get('sort') === 'oldest' ? 'oldest' : 'newest',

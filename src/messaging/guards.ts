@@ -2,6 +2,7 @@
  * Payload validation at the receiving end (style.md habit 1): anything that does not
  * parse is dropped with a reason. Small hand-written schemas: no dependency needed.
  */
+import { isFileId } from '../sites/chatgpt/ids';
 import { isChatGptUrl } from '../sites/chatgpt/routes';
 import type { Message, MessageType } from './protocol';
 import { SENDERS } from './protocol';
@@ -33,8 +34,7 @@ const httpsUrl: Check = (v) => {
     return 'expected a URL';
   }
 };
-const fileId: Check = (v) =>
-  typeof v === 'string' && /^file[-_][A-Za-z0-9_-]{4,200}$/.test(v) ? null : 'expected a ChatGPT file id';
+const fileId: Check = (v) => (isFileId(v) ? null : 'expected a ChatGPT file id');
 
 function shape(fields: Record<string, Check>): Check {
   return (v) => {
@@ -64,6 +64,8 @@ const PAYLOADS: Record<MessageType, Check> = {
   setPaused: shape({ paused: bool }),
   retryFailed: shape({}),
   dismissFailed: shape({}),
+  saveSkipped: shape({}),
+  forgetDeleted: shape({}),
 };
 
 /** Parses an incoming message; returns the typed message or the reason it was refused. */

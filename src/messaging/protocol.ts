@@ -30,8 +30,16 @@ export interface VaultStatus {
   /** Captured in this browser session (the badge). */
   sessionCount: number;
   paused: boolean;
-  /** Images seen on chatgpt.com and not saved because capture is paused (since pausing). */
+  /**
+   * Images seen on chatgpt.com and not saved because capture was paused. Their sightings are
+   * remembered, so the popup can offer "Save the N images skipped while paused" (also after
+   * capture is back on), until they are saved or dismissed.
+   */
   pausedSkipped: number;
+  /** Deleted images remembered by a tombstone (file id + SHA-256, no bytes) so they are not saved again. */
+  deletedRemembered: number;
+  /** ChatGPT tabs the content script could not be injected into: "Reload your ChatGPT tab…". */
+  tabsNeedingReload: number;
   /** Jobs waiting or running. */
   pending: number;
   failed: CaptureProblem[];
@@ -50,6 +58,10 @@ export interface ProtocolMap {
   retryFailed: { payload: Record<string, never>; result: { requeued: number } };
   /** UI → background: drop failed jobs and clear the reported problems (the user saw them). */
   dismissFailed: { payload: Record<string, never>; result: { dismissed: number } };
+  /** UI → background: queue the images skipped while paused. */
+  saveSkipped: { payload: Record<string, never>; result: { queued: number } };
+  /** UI → background: forget every tombstone (deleted images may be saved again). */
+  forgetDeleted: { payload: Record<string, never>; result: { forgotten: number } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -64,6 +76,8 @@ export const SENDERS: Record<MessageType, 'content' | 'ui'> = {
   setPaused: 'ui',
   retryFailed: 'ui',
   dismissFailed: 'ui',
+  saveSkipped: 'ui',
+  forgetDeleted: 'ui',
 };
 
 /**

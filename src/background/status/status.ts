@@ -50,6 +50,9 @@ export async function getStatus(): Promise<VaultStatus> {
     sessionCount: session,
     paused,
     pausedSkipped: paused ? skipped : 0,
+    // TODO(issue 8): filled by the tombstone and injection work.
+    deletedRemembered: 0,
+    tabsNeedingReload: 0,
     pending,
     failed,
     problems,

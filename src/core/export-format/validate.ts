@@ -4,6 +4,7 @@
  * messages here speak to users. docs/export-format.schema.json states the same rules
  * (the tests check both agree on real exports).
  */
+import { MODEL_FAMILIES } from '../types';
 import { unsafeNameReason } from '../zip/names';
 import { MANIFEST_FORMAT, MANIFEST_VERSION, type ManifestEntry } from './manifest';
 
@@ -11,7 +12,7 @@ export type ManifestCheck =
   | { ok: true; entries: ManifestEntry[] }
   | { ok: false; reason: string; entryProblems: { index: number; id: string; problem: string }[] };
 
-const MODELS = new Set(['dalle3', 'gpt-image']);
+const MODELS = new Set<string>(MODEL_FAMILIES);
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
