@@ -5,14 +5,16 @@
  */
 import type { TabProtocolMap } from '../messaging/protocol';
 import { browser } from '../platform/browser';
+import { readSession } from '../sites/chatgpt/session';
 
 async function pageSession(): Promise<TabProtocolMap['pageSession']['result']> {
-  const res = await fetch('/api/auth/session', { credentials: 'include' });
-  if (!res.ok) return { accessToken: null, reason: `HTTP ${res.status}` };
-  const body = (await res.json().catch(() => null)) as { accessToken?: unknown } | null;
-  return typeof body?.accessToken === 'string'
-    ? { accessToken: body.accessToken }
-    : { accessToken: null, reason: 'signed out' };
+  try {
+    const read = await readSession('/api/auth/session');
+    if (read.ok) return { accessToken: read.accessToken };
+    return { accessToken: null, reason: read.reason === 'http error' ? `HTTP ${read.status}` : read.reason };
+  } catch (e) {
+    return { accessToken: null, reason: (e as Error).message };
+  }
 }
 
 export function answerTabRequests(signal: AbortSignal): void {

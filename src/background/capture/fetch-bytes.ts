@@ -4,6 +4,7 @@
  */
 import { isImageContentType, sniffImageType } from '../../core/image-bytes';
 import { CaptureError } from '../../core/queue';
+import { fetchWithin, TIMEOUT_MS } from '../../sites/chatgpt/http';
 import { signedUrlExpiry } from '../../sites/chatgpt/routes';
 
 export interface FetchedImage {
@@ -20,16 +21,22 @@ export class LinkDeadError extends CaptureError {
 }
 
 export async function fetchImage(url: string): Promise<FetchedImage> {
-  let res: Response;
-  try {
-    res = await fetch(url, { credentials: 'include', cache: 'no-store' });
-  } catch {
-    throw new CaptureError('the image server could not be reached (network error)', true);
-  }
+  const res = await fetchWithin(
+    url,
+    { credentials: 'include', cache: 'no-store' },
+    TIMEOUT_MS.image,
+    'the image server',
+    async (r) => {
+      // The body is read inside the deadline: a download that stalls halfway is retried too.
+      const blob = r.ok ? await r.blob() : null;
+      const text = r.ok ? '' : (await r.text().catch(() => '')).slice(0, 200);
+      return { status: r.status, ok: r.ok, contentType: r.headers.get('content-type'), blob, text };
+    },
+  );
   if (res.status === 403 || res.status === 404 || res.status === 410) {
     const expiry = signedUrlExpiry(url);
     const expired = expiry !== null && expiry < Date.now();
-    const body = (await res.text().catch(() => '')).slice(0, 200);
+    const body = res.text;
     if (expired)
       throw new LinkDeadError(`the image link expired on ${new Date(expiry).toISOString().slice(0, 10)}`);
     if (/expir/i.test(body)) throw new LinkDeadError('the image link has expired');
@@ -41,7 +48,7 @@ export async function fetchImage(url: string): Promise<FetchedImage> {
   }
   if (res.status === 429) throw new CaptureError('the image server asked us to slow down', true, 30_000);
   if (!res.ok) throw new CaptureError(`the image server answered HTTP ${res.status}`, true);
-  return checkImage(await res.blob(), res.headers.get('content-type'));
+  return checkImage(res.blob!, res.contentType);
 }
 
 /** Proves a blob is an image by its Content-Type and its magic bytes. */

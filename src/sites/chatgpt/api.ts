@@ -4,6 +4,8 @@
  * Retry-After. Every failure is a CaptureError with words a user can read.
  */
 import { CaptureError } from '../../core/queue';
+import { fetchWithin, TIMEOUT_MS } from './http';
+import { readSession } from './session';
 
 const ORIGIN = 'https://chatgpt.com';
 /** Minimum gap between two API requests (chatgpt.md §4: well-behaved tools space ~200 ms–1 s). */
@@ -37,7 +39,7 @@ function waitForSlot(): Promise<void> {
   return turn;
 }
 
-function retryAfterMs(res: Response): number {
+function retryAfterMs(res: { headers: Headers }): number {
   const h = res.headers.get('retry-after');
   if (!h) return 30_000;
   const secs = Number(h);
@@ -48,17 +50,12 @@ function retryAfterMs(res: Response): number {
 
 async function fetchToken(opts: ApiOptions): Promise<string> {
   await waitForSlot();
-  let res: Response;
-  try {
-    res = await fetch(`${ORIGIN}/api/auth/session`, { credentials: 'include' });
-  } catch {
-    throw new CaptureError('ChatGPT could not be reached (network error)', true);
-  }
-  const body = res.ok ? ((await res.json().catch(() => null)) as { accessToken?: unknown } | null) : null;
-  if (typeof body?.accessToken === 'string' && body.accessToken) return body.accessToken;
+  const read = await readSession(`${ORIGIN}/api/auth/session`);
+  if (read.ok) return read.accessToken;
   const viaPage = opts.sessionFallback ? await opts.sessionFallback().catch(() => null) : null;
   if (viaPage) return viaPage;
-  if (!res.ok) throw new CaptureError(`ChatGPT session check failed (HTTP ${res.status})`, true);
+  if (read.reason === 'http error')
+    throw new CaptureError(`ChatGPT session check failed (HTTP ${read.status})`, true);
   throw new CaptureError('you are not signed in to ChatGPT in this browser', false);
 }
 
@@ -78,12 +75,17 @@ export async function apiGet<T = unknown>(path: string, opts: ApiOptions = {}): 
     await waitForSlot();
     const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
     if (opts.accountId) headers['Chatgpt-Account-Id'] = opts.accountId;
-    let res: Response;
-    try {
-      res = await fetch(`${ORIGIN}${path}`, { headers, credentials: 'include' });
-    } catch {
-      throw new CaptureError('ChatGPT could not be reached (network error)', true);
-    }
+    const res = await fetchWithin(
+      `${ORIGIN}${path}`,
+      { headers, credentials: 'include' },
+      TIMEOUT_MS.json,
+      'ChatGPT',
+      async (r) => {
+        // Read the body inside the deadline too: a stalled body is as bad as no answer.
+        const body = r.ok ? await r.json().catch(() => undefined) : undefined;
+        return { status: r.status, ok: r.ok, headers: r.headers, body };
+      },
+    );
     if (res.status === 401) {
       token = null; // expired: fetch a fresh one and try once more
       continue;
@@ -95,7 +97,7 @@ export async function apiGet<T = unknown>(path: string, opts: ApiOptions = {}): 
     }
     if (res.status === 404) throw new CaptureError(`ChatGPT could not find ${what(path)} (HTTP 404)`, false);
     if (!res.ok) throw new CaptureError(`ChatGPT answered HTTP ${res.status}`, true);
-    const body = await res.json().catch(() => undefined);
+    const body = res.body;
     if (body === undefined) throw new CaptureError('ChatGPT answered with something that is not JSON', true);
     return body as T;
   }
