@@ -12,6 +12,8 @@ import type { ConversationInfo, GeneratedImageMeta, ModelFamily } from './types'
 export interface ParsedConversation {
   info: ConversationInfo;
   images: GeneratedImageMeta[];
+  /** File ids the JSON lists as the user's own uploads (never stored as generations). */
+  uploads: string[];
   warnings: string[];
 }
 
@@ -66,7 +68,13 @@ export function parseConversation(json: unknown): ParsedConversation {
   const warnings = new Set<string>();
   const warn = (w: string) => warnings.add(w);
   const info: ConversationInfo = { conversationId: '', title: '', createTime: null };
-  const done = (images: GeneratedImageMeta[]) => ({ info, images, warnings: [...warnings] });
+  const uploads = new Set<string>();
+  const done = (images: GeneratedImageMeta[]) => ({
+    info,
+    images,
+    uploads: [...uploads].filter((id) => !images.some((i) => i.fileId === id)),
+    warnings: [...warnings],
+  });
 
   if (!isObj(json)) {
     warn('conversation JSON is not an object');
@@ -95,6 +103,7 @@ export function parseConversation(json: unknown): ParsedConversation {
     const m = node.message;
     if (!m) continue;
     if (role(m) === 'tool') toolImages(ctx, node, m).forEach(add);
+    else if (role(m) === 'user') for (const id of userUploads(m)) uploads.add(id);
   }
   // Markdown links come second so that a pointer entry for the same file wins.
   for (const node of tree.values()) {
@@ -197,6 +206,21 @@ function toolCallPrompt(ctx: Ctx, start: Node, tool: string): string | null {
     return prompt;
   }
   return null;
+}
+
+/** File ids of a user message's images and attachments (§6.10): uploads, not generations. */
+function userUploads(m: Obj): string[] {
+  const ids: string[] = [];
+  for (const p of imageParts(m)) {
+    const id = typeof p.asset_pointer === 'string' ? fileIdFromPointer(p.asset_pointer) : null;
+    if (id) ids.push(id);
+  }
+  const att = meta(m).attachments;
+  for (const a of Array.isArray(att) ? att : []) {
+    const id = obj(a).id;
+    if (typeof id === 'string' && id) ids.push(id);
+  }
+  return ids;
 }
 
 /** Image parts; some trimmed dumps drop `content_type` and keep only `asset_pointer`. */

@@ -103,7 +103,10 @@ export interface ImageRecord {
 /** What the DOM tells the content script about one final image tile. */
 export interface ImageSighting {
   fileId: string;
-  /** The `<img src>` of the final frame (estuary or CDN URL). */
+  /**
+   * The `<img src>` of the final frame: an estuary or CDN URL, or a `blob:` URL the worker
+   * cannot fetch (then the bytes come through `files/download/{fileId}`).
+   */
   src: string;
   alt: string;
   conversationId: string | null;

@@ -17,6 +17,11 @@ export interface KvMap {
   promptless: { count: number; lastReason: string } | null;
   /** How many gallery thumbnails the start-up snapshot keeps (what filled the last gallery's screen). */
   snapshotScreen: number;
+  /**
+   * ChatGPT tabs (ids) that were open at install/update and could not get the content script
+   * injected: the popup says "Reload your ChatGPT tab to start saving images".
+   */
+  injectFailedTabs: number[];
 }
 
 export async function kvGet<K extends keyof KvMap>(key: K, fallback: KvMap[K]): Promise<KvMap[K]> {

@@ -87,6 +87,11 @@ export const SENDERS: Record<MessageType, 'content' | 'ui'> = {
 export interface TabProtocolMap {
   /** Read the session's access token from /api/auth/session as the page can. */
   pageSession: { payload: Record<string, never>; result: { accessToken: string | null; reason?: string } };
+  /**
+   * Capture is back on: forget which sightings were refused while paused and scan the page
+   * again, so what is on screen now is saved.
+   */
+  rescan: { payload: Record<string, never>; result: { ok: true } };
 }
 
 export type TabMessageType = keyof TabProtocolMap;

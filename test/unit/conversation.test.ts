@@ -289,8 +289,9 @@ describe('messages that are not generations', () => {
   });
 
   it('ignores user uploads and skips their pointer when joining the prompt', () => {
-    const { images, warnings } = parse('user-upload');
+    const { images, uploads, warnings } = parse('user-upload');
     expect(warnings).toEqual([]);
+    expect(uploads).toContain('file-4iSPWMm438KecbYAjbn6kqF0');
     expect(images.map((i) => i.fileId)).toEqual(['file_00000000b855bffb1c1c4c76a580d248']);
     expect(findImage({ images }, 'file-4iSPWMm438KecbYAjbn6kqF0')).toBeUndefined();
     expect(images[0]!.prompt).toBe('turn this photo of my dog into a Studio Ghibli style illustration');
@@ -350,6 +351,7 @@ describe('malformed input', () => {
     expect(parseConversation({ mapping: {} })).toEqual({
       info: { conversationId: '', title: '', createTime: null },
       images: [],
+      uploads: [],
       warnings: ['conversation JSON has no conversation id'],
     });
   });
