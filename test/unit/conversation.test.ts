@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fileIdFromPointer, findImage, parseConversation } from '../../src/core/conversation';
+import { fileIdFromPointer, findImage, parseConversation } from '../../src/sites/chatgpt/conversation';
 
 const DIR = new URL('../fixtures/conversations/', import.meta.url);
 const load = (name: string): Record<string, unknown> =>

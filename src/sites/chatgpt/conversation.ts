@@ -7,7 +7,7 @@
  * becomes a plain-words warning and the rest is still returned (one wrong field costs
  * one fallback, not the whole capture).
  */
-import type { ConversationInfo, GeneratedImageMeta, ModelFamily } from './types';
+import type { ConversationInfo, GeneratedImageMeta, ModelFamily } from '../../core/types';
 
 export interface ParsedConversation {
   info: ConversationInfo;
