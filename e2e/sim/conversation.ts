@@ -1,6 +1,6 @@
 /**
  * A simulated conversation: a scenario builder that keeps the conversation JSON
- * (chatgpt.md §4, §6) and the rendered turns (§3) consistent, because both are derived
+ * (docs/chatgpt.md §Conversation JSON) and the rendered turns (§Live DOM) consistent, because both are derived
  * from the same list of nodes.
  */
 import type { FileStore, SimFile } from './files';
@@ -389,7 +389,7 @@ export class SimConversation {
 
   /**
    * A second copy of the last image message, flagged `is_visually_hidden_from_conversation`
-   * (chatgpt.md §6.7): JSON only, not rendered.
+   * (docs/chatgpt.md §Conversation JSON): JSON only, not rendered.
    */
   hiddenDuplicate(): this {
     const src = [...this.nodes].reverse().find((n) => n.message && this.isImageTool(n));

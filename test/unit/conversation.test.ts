@@ -1,6 +1,6 @@
 /**
- * The conversation parser against one fixture per shape of chatgpt.md §6. The fixtures
- * (test/fixtures/conversations) were written by hand from that guide, not captured.
+ * The conversation parser against one fixture per shape of docs/chatgpt.md §Conversation JSON.
+ * The fixtures (test/fixtures/conversations) were written by hand from that guide, not captured.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-/** ChatGPT URL rules (chatgpt.md §2, §5). */
+/** ChatGPT URL rules (docs/chatgpt.md §Pages and URLs, §Image bytes). */
 import { describe, expect, it } from 'vitest';
 import {
   conversationIdFromUrl,

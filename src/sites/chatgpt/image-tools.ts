@@ -28,7 +28,7 @@ export function familyFromTool(name: string): ModelFamily | null {
 
 /**
  * The model a pointer scheme implies: DALL·E 3 stored its images on the legacy file service,
- * gpt-image on sediment (docs/chatgpt.md §File ids and pointers). Any other scheme: unknown.
+ * gpt-image on sediment (docs/chatgpt.md §File ids). Any other scheme: unknown.
  */
 export function familyFromPointer(pointer: string): ModelFamily {
   if (/^sediment:\/\//i.test(pointer)) return 'gpt-image';

@@ -1,6 +1,6 @@
 /**
  * The model behind an image saved without its conversation JSON, guessed from what the page
- * showed (docs/chatgpt.md §File ids and pointers, §Live DOM). 'unknown' when nothing tells:
+ * showed (docs/chatgpt.md §File ids, §Live DOM). 'unknown' when nothing tells:
  * the estuary URL serves every kind of file, so it says nothing about the model.
  */
 import type { ImageSighting, ModelFamily } from '../../core/types';
