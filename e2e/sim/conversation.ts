@@ -1,7 +1,7 @@
 /**
  * A simulated conversation: a scenario builder that keeps the conversation JSON
- * (docs/chatgpt.md §Conversation JSON) and the rendered turns (§Live DOM) consistent, because both are derived
- * from the same list of nodes.
+ * (docs/chatgpt.md §Conversation JSON) and the rendered turns (§Live DOM) consistent,
+ * because both are derived from the same list of nodes.
  */
 import type { FileStore, SimFile } from './files';
 import type { Ids } from './ids';
