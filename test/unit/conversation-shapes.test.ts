@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConversation } from '../../src/sites/chatgpt/conversation';
+import { familyFromTool, isKnownImageTool } from '../../src/sites/chatgpt/image-tools';
 
 const DIR = new URL('../fixtures/conversations/', import.meta.url);
 interface Msg {
@@ -123,6 +124,33 @@ describe('generations recognised by their shape', () => {
     const { images, warnings } = parseConversation(json);
     expect(images).toMatchObject([{ fileId: 'file_00000000aa02', model: 'unknown', prompt: 'a kite' }]);
     expect(warnings).toEqual(['no revised prompt found for image file_00000000aa02']);
+  });
+
+  it('a 2023 call with a list of prompts gives each image of the answer its own', () => {
+    const json = turn(
+      {
+        author: { role: 'tool', name: 'dalle.text2im' },
+        content: { parts: [part('file-service://file-Aa01Bb02'), part('file-service://file-Cc03Dd04')] },
+      },
+      'dalle.text2im',
+    );
+    json.mapping.c.message.content.parts = ['{"prompts": ["A red kite", "A blue kite"]}'];
+    expect(parseConversation(json).images.map((i) => i.revisedPrompt)).toEqual(['A red kite', 'A blue kite']);
+  });
+
+  it('knows image tools by name, and nothing else', () => {
+    for (const name of [
+      'dalle.text2im',
+      't2uay3k.sj1i4kz',
+      'image_gen.text2im',
+      'image_gen.edit',
+      'ghostrider',
+    ])
+      expect(isKnownImageTool(name), name).toBe(true);
+    for (const name of ['python', 'web', 'constructor', '__proto__', 'image_genx', ''])
+      expect(isKnownImageTool(name), name).toBe(false);
+    expect(familyFromTool('ghostrider')).toBeNull();
+    expect(familyFromTool('toString')).toBeNull();
   });
 
   it('Code Interpreter output is no generation, whatever its metadata', () => {
