@@ -92,11 +92,11 @@ test('a 200 answer that is an HTML page is not stored as an image; the user is t
   const snap = await vaultWithFailure(readVault);
   expect(snap.images).toHaveLength(0);
   const job = snap.queue[0]!;
-  expect(job.lastError).toBe('the server sent a text/html page instead of an image');
+  expect(job.lastError).toBe('the server sent a web page (HTML), not an image');
   const ext = await openExtensionPage('src/popup/index.html');
   const st = await sendFrom(ext, 'getStatus');
   expect(st.problems[0]).toBe(
-    '1 image seen on chatgpt.com could not be saved: the server sent a text/html page instead of an image',
+    '1 image seen on chatgpt.com could not be saved: the server sent a web page (HTML), not an image',
   );
   // the server recovered: Retry saves it with the right bytes
   expect(await sendFrom(ext, 'retryFailed')).toEqual({

@@ -1,7 +1,7 @@
 /**
  * A simulated conversation: a scenario builder that keeps the conversation JSON
- * (chatgpt.md §4, §6) and the rendered turns (§3) consistent, because both are derived
- * from the same list of nodes.
+ * (docs/chatgpt.md §Conversation JSON) and the rendered turns (§Live DOM) consistent,
+ * because both are derived from the same list of nodes.
  */
 import type { FileStore, SimFile } from './files';
 import type { Ids } from './ids';
@@ -74,6 +74,14 @@ export interface GptImageOptions extends ImageOptions {
   genSize?: 'xlimage' | 'image' | 'smimage';
   /** Skip the assistant's follow-up text message after the tool message. */
   noFollowUp?: boolean;
+  /**
+   * The 2026 "thinking" shape (docs/chatgpt.md §Conversation JSON): thought and recap messages
+   * after the user's, the call on channel "commentary" to `image_gen.text2im` with its JSON as
+   * text in parts[0], a result with `create_time: null`, a bare `sediment://` pointer without
+   * dalle/generation metadata and this caption in parts[1]. The JSON then carries no title,
+   * gen id or size class: the SimImage says so (title and genSize null).
+   */
+  thinking?: { caption: string };
 }
 
 type Json = Record<string, unknown>;
@@ -194,7 +202,7 @@ export class SimConversation {
     role: string,
     name: string | null,
     content: Json,
-    time: number,
+    time: number | null,
     metadata: Json = {},
     extra: Json = {},
   ): Json {
@@ -381,7 +389,7 @@ export class SimConversation {
 
   /**
    * A second copy of the last image message, flagged `is_visually_hidden_from_conversation`
-   * (chatgpt.md §6.7): JSON only, not rendered.
+   * (docs/chatgpt.md §Conversation JSON): JSON only, not rendered.
    */
   hiddenDuplicate(): this {
     const src = [...this.nodes].reverse().find((n) => n.message && this.isImageTool(n));
@@ -414,6 +422,8 @@ export class SimConversation {
     const editOp = opts.editOp ?? (parentGenId ? 'inpainting' : null);
     const partialCount =
       opts.progressive === true ? 2 : typeof opts.progressive === 'number' ? opts.progressive : 0;
+    const thinking = gpt ? (opts.thinking ?? null) : null;
+    if (thinking) this.thoughts();
     const callTime = this.tick();
     const toolTime = this.tick();
     const size = `${width}x${height}`;
@@ -425,18 +435,21 @@ export class SimConversation {
           ...(parent && typeof parent !== 'string' ? { referenced_image_ids: [parent.fileId] } : {}),
         })
       : JSON.stringify({ size, prompt: opts.revisedPrompt });
-    const recipient = gpt ? 't2uay3k.sj1i4kz' : 'dalle.text2im';
+    const recipient = thinking ? 'image_gen.text2im' : gpt ? 't2uay3k.sj1i4kz' : 'dalle.text2im';
     this.addNode(
       () =>
         this.message(
           'assistant',
           null,
-          { content_type: 'code', language: 'json', text: callText },
+          thinking
+            ? { content_type: 'text', parts: [JSON.stringify({ prompt: opts.revisedPrompt, size })] }
+            : { content_type: 'code', language: 'json', text: callText },
           callTime,
           {},
           {
             recipient,
             end_turn: false,
+            ...(thinking ? { channel: 'commentary' } : {}),
           },
         ),
       () => true,
@@ -479,12 +492,12 @@ export class SimConversation {
         messageId: toolNodeId,
         prompt: this.lastUserText,
         revisedPrompt: opts.revisedPrompt,
-        title: gpt ? (opts.title ?? null) : null,
+        title: gpt && !thinking ? (opts.title ?? null) : null,
         genId: this.ids.genId(),
         parentGenId,
         editOp,
         seed: gpt ? null : (opts.seed ?? 1_000_000_000 + this.ids.int(3_000_000_000)) + i,
-        genSize: gpt ? (opts.genSize ?? 'xlimage') : null,
+        genSize: gpt && !thinking ? (opts.genSize ?? 'xlimage') : null,
         width,
         height,
         mimeType: file.mimeType,
@@ -507,6 +520,14 @@ export class SimConversation {
           },
           { status: 'in_progress' },
         );
+      }
+      if (thinking) {
+        const bare = images.map((img, i) => {
+          const { metadata: _none, ...part } = this.pointerPart(files[i]!, img.assetPointer, {});
+          return { ...part, metadata: { sanitized: true } };
+        });
+        const content = { content_type: 'multimodal_text', parts: [...bare, thinking.caption] };
+        return this.message('tool', recipient, content, null);
       }
       const parts: unknown[] = images.map((img, i) =>
         this.pointerPart(files[i]!, img.assetPointer, gpt ? this.gptMeta(img) : this.dalleMeta(img)),
@@ -584,6 +605,26 @@ export class SimConversation {
       isFinished: () => finished,
       finalTiles: () => tiles(true),
     };
+  }
+
+  /** A thinking model's thought and "Thought for Ns" recap (assistant messages, JSON only). */
+  private thoughts(): void {
+    const time = this.tick();
+    const thoughts = {
+      content_type: 'thoughts',
+      thoughts: [{ summary: 'Planning the image', content: 'I will call the image tool.', finished: true }],
+    };
+    const recap = { content_type: 'reasoning_recap', content: 'Thought for 4s' };
+    const meta = (status: string) => ({ reasoning_status: status, model_slug: 'gpt-5-thinking' });
+    const extra = { channel: 'analysis', end_turn: false };
+    this.addNode(
+      () => this.message('assistant', null, thoughts, time, meta('is_reasoning'), extra),
+      () => true,
+    );
+    this.addNode(
+      () => this.message('assistant', null, recap, time + 4, meta('reasoning_ended'), extra),
+      () => true,
+    );
   }
 
   private pointerPart(file: SimFile, pointer: string, metadata: Json): Json {

@@ -20,7 +20,7 @@ export const MODEL_LABEL: Record<ModelFamily, string> = {
 
 /**
  * What the conversation JSON says about one generated image
- * (see ../shared/reference/chatgpt.md §6). Produced by core/conversation.ts.
+ * (see docs/chatgpt.md §Conversation JSON). Produced by sites/chatgpt/conversation.ts.
  */
 export interface GeneratedImageMeta {
   /** File id: the part of the asset pointer after `://` (e.g. `file-3lZo…`, `file_0000…`). */

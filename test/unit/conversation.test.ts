@@ -1,10 +1,10 @@
 /**
- * The conversation parser against one fixture per shape of chatgpt.md §6. The fixtures
- * (test/fixtures/conversations) were written by hand from that guide, not captured.
+ * The conversation parser against one fixture per shape of docs/chatgpt.md §Conversation JSON.
+ * The fixtures (test/fixtures/conversations) were written by hand from that guide, not captured.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fileIdFromPointer, findImage, parseConversation } from '../../src/core/conversation';
+import { fileIdFromPointer, findImage, parseConversation } from '../../src/sites/chatgpt/conversation';
 
 const DIR = new URL('../fixtures/conversations/', import.meta.url);
 const load = (name: string): Record<string, unknown> =>

@@ -1,4 +1,4 @@
-/** ChatGPT URL rules (chatgpt.md §2, §5). */
+/** ChatGPT URL rules (docs/chatgpt.md §Pages and URLs, §Image bytes). */
 import { describe, expect, it } from 'vitest';
 import {
   conversationIdFromUrl,
@@ -66,6 +66,15 @@ describe('fileIdFromImageUrl', () => {
     [
       'https://chat.openai.com/backend-api/estuary/content?ts=1&id=file-3lZoX8eYhN2pQwR5tV7uB9cD',
       'file-3lZoX8eYhN2pQwR5tV7uB9cD',
+    ],
+    // a composite id value (docs/chatgpt.md §Image bytes), URL-encoded or not
+    [
+      'https://chatgpt.com/backend-api/estuary/content?id=9c1f0a2b%23file_00000000f6f0722fa9513c532f51a56c%23thumbnail&sig=x',
+      'file_00000000f6f0722fa9513c532f51a56c',
+    ],
+    [
+      'https://chatgpt.com/backend-api/estuary/content?id=9c1f0a2b%2523file_00000000aa11bb22%2523thumbnail',
+      'file_00000000aa11bb22',
     ],
     // a relative src, read against chatgpt.com as the page would
     ['/backend-api/estuary/content?id=file_00ab12cd&sig=x', 'file_00ab12cd'],

@@ -2,9 +2,10 @@
  * Parsed conversations, briefly cached: several images of one turn cost one API call.
  * An image missing from a cached copy triggers one fresh fetch (the turn may have just ended).
  */
-import { findImage, type ParsedConversation, parseConversation } from '../../core/conversation';
+
 import type { GeneratedImageMeta } from '../../core/types';
 import { type ApiOptions, getConversation } from '../../sites/chatgpt/api';
+import { findImage, type ParsedConversation, parseConversation } from '../../sites/chatgpt/conversation';
 
 const TTL_MS = 10_000;
 const cache = new Map<string, { at: number; parsed: Promise<ParsedConversation> }>();

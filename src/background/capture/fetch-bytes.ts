@@ -1,10 +1,11 @@
 /**
  * Fetches an image's original bytes and proves they are an image: by Content-Type AND by
- * magic bytes (chatgpt.md §5: a server can answer 200 with an HTML error page).
+ * magic bytes (docs/chatgpt.md §Image bytes: a server can answer 200 with an HTML error page).
  */
 import { isImageContentType, sniffImageType } from '../../core/image-bytes';
 import { CaptureError } from '../../core/queue';
 import { fetchWithin, TIMEOUT_MS } from '../../sites/chatgpt/http';
+import { describeDeadLink, describeNotAnImage } from '../../sites/chatgpt/responses';
 import { signedUrlExpiry } from '../../sites/chatgpt/routes';
 
 export interface FetchedImage {
@@ -34,17 +35,7 @@ export async function fetchImage(url: string): Promise<FetchedImage> {
     },
   );
   if (res.status === 403 || res.status === 404 || res.status === 410) {
-    const expiry = signedUrlExpiry(url);
-    const expired = expiry !== null && expiry < Date.now();
-    const body = res.text;
-    if (expired)
-      throw new LinkDeadError(`the image link expired on ${new Date(expiry).toISOString().slice(0, 10)}`);
-    if (/expir/i.test(body)) throw new LinkDeadError('the image link has expired');
-    if (/access denied/i.test(body))
-      throw new LinkDeadError(
-        'ChatGPT refused Image Vault access to the image (“File stream access denied”)',
-      );
-    throw new LinkDeadError(`the image link no longer works (HTTP ${res.status})`);
+    throw new LinkDeadError(describeDeadLink(res.status, res.text, signedUrlExpiry(url), Date.now()));
   }
   if (res.status === 429) throw new CaptureError('the image server asked us to slow down', true, 30_000);
   if (!res.ok) throw new CaptureError(`the image server answered HTTP ${res.status}`, true);
@@ -56,8 +47,7 @@ async function checkImage(blob: Blob, contentType: string | null): Promise<Fetch
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const sniffed = sniffImageType(bytes);
   if (!isImageContentType(contentType) || !sniffed) {
-    const what = contentType?.split(';')[0] || 'no content type';
-    throw new LinkDeadError(`the server sent a ${what} page instead of an image`);
+    throw new LinkDeadError(describeNotAnImage(contentType, bytes));
   }
   // Store with the type the bytes prove, not the header.
   return { blob: new Blob([bytes], { type: sniffed }), bytes, mimeType: sniffed };

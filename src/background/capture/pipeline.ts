@@ -6,10 +6,11 @@
 import { crc32, sha256Hex } from '../../core/image-bytes';
 import { imageDimensions } from '../../core/image-dimensions';
 import { CaptureError, type CaptureJob } from '../../core/queue';
-import type { ConversationInfo, GeneratedImageMeta, ImageRecord, ModelFamily } from '../../core/types';
+import type { ConversationInfo, GeneratedImageMeta, ImageRecord } from '../../core/types';
 import { type PutResult, putImage } from '../../db/images';
 import { kvGet, kvSet } from '../../db/kv';
 import { type ApiOptions, getDownloadUrl } from '../../sites/chatgpt/api';
+import { guessModel } from '../../sites/chatgpt/model';
 import { conversationUrl } from '../../sites/chatgpt/routes';
 import { lookupImage } from './conversation-cache';
 import { type FetchedImage, fetchImage, LinkDeadError } from './fetch-bytes';
@@ -96,10 +97,6 @@ async function readBytes(job: CaptureJob): Promise<FetchedImage> {
   }
 }
 
-function guessModel(src: string): ModelFamily {
-  return /estuary\/content/.test(src) ? 'gpt-image' : 'dalle3';
-}
-
 export async function captureImage(job: CaptureJob): Promise<PutResult> {
   const s = job.sighting;
   const [{ meta, info, warning }, metadataMs] = await timed(() => readMetadata(job));
@@ -125,7 +122,7 @@ export async function captureImage(job: CaptureJob): Promise<PutResult> {
     prompt: meta?.prompt ?? '',
     revisedPrompt: meta?.revisedPrompt ?? '',
     title: meta?.title ?? (meta ? null : s.alt.replace(/^[^:：]*[:：]\s*/, '') || null),
-    model: meta?.model ?? guessModel(s.src),
+    model: meta?.model ?? guessModel(s),
     genId: meta?.genId ?? null,
     parentGenId: meta?.parentGenId ?? null,
     editOp: meta?.editOp ?? null,

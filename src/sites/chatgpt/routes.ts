@@ -1,7 +1,8 @@
 /**
  * ChatGPT's URL rules: which page shows which conversation, and which image URL names
- * which file. Pure functions (no DOM); see shared/reference/chatgpt.md §2 and §5.
+ * which file. Pure functions (no DOM); see docs/chatgpt.md §Pages and URLs and §Image bytes.
  */
+import { fileIdIn, isFileId } from './ids';
 
 /** Both hosts: chatgpt.com (current) and chat.openai.com (old, still redirects). */
 const HOSTS = new Set(['chatgpt.com', 'chat.openai.com']);
@@ -11,9 +12,6 @@ const HOSTS = new Set(['chatgpt.com', 'chat.openai.com']);
  * `/share/{id}`. Gizmo ids of custom GPTs are mixed case (`g-2fkFE8rbu-dall-e`), hence `i`.
  */
 const CONVERSATION_PATH = /^\/(?:share|c|g\/([a-z0-9-]+)\/c)\/([a-z0-9-]+)/i;
-
-/** A ChatGPT file id as found in pointers and URLs (`file-{base62}`, `file_{hex}`). */
-const FILE_ID = /^file[-_][A-Za-z0-9_-]+$/;
 
 function parse(url: string, base?: string): URL | null {
   try {
@@ -38,7 +36,8 @@ export function conversationIdFromUrl(url: string): string | null {
 
 /**
  * The file id an `<img src>` points at:
- * - `https://chatgpt.com/backend-api/estuary/content?id=file_…&…` → the `id` parameter;
+ * - `https://chatgpt.com/backend-api/estuary/content?id=file_…&…` → the `id` parameter, or the
+ *   file id inside a composite value (`{hash}#file_…#thumbnail`, URL-encoded);
  * - `https://files.oaiusercontent.com/file-…?se=…` → the path segment;
  * - older DALL·E blobs (`…/private/…/img-….png`) carry none → null.
  * Relative `src` values are read against chatgpt.com, as the page would.
@@ -47,11 +46,10 @@ export function fileIdFromImageUrl(src: string): string | null {
   const u = parse(src, 'https://chatgpt.com');
   if (u?.protocol !== 'https:') return null;
   if (HOSTS.has(u.hostname) && u.pathname === '/backend-api/estuary/content') {
-    const id = u.searchParams.get('id');
-    return id !== null && FILE_ID.test(id) ? id : null;
+    return fileIdIn(u.searchParams.get('id'));
   }
   if (u.hostname === 'files.oaiusercontent.com' || u.hostname.endsWith('.blob.core.windows.net')) {
-    return u.pathname.split('/').find((seg) => FILE_ID.test(seg)) ?? null;
+    return u.pathname.split('/').find((seg) => isFileId(seg)) ?? null;
   }
   return null;
 }
