@@ -4,7 +4,8 @@
  * every visible tile on every scroll frame.
  */
 import type { ImageRecord } from '../core/types';
-import { captionField, highlightRanges, parseQuery, type Range, snippet } from './search';
+import { clipText, displayText } from '../ui/format';
+import { CAPTION_SCAN, captionField, highlightRanges, parseQuery, type Range, snippet } from './search';
 
 export interface Caption {
   text: string;
@@ -25,18 +26,23 @@ export function captionFor(rec: ImageRecord, q: string): Caption {
   if (hit && hit.rec === rec) return hit.caption;
   const text = captionField(rec, cacheTerms);
   const caption = cacheTerms.length
-    ? clip(snippet(text, highlightRanges(text, cacheTerms)))
+    ? clip(snippet(text, highlightRanges(text, cacheTerms, CAPTION_SCAN)))
     : clip({ text, ranges: [] });
   if (cache.size > 2000) cache.clear();
   cache.set(rec.id, { rec, caption });
   return caption;
 }
 
-/** Two lines show at most ~200 characters: keep the DOM text short. */
+/**
+ * Two lines show at most ~200 characters: keep the DOM text short, and make it safe to
+ * show (ui/format.ts displayText keeps the length, so the ranges still fit).
+ */
 function clip(c: Caption, max = 240): Caption {
-  if (c.text.length <= max) return c;
+  if (c.text.length <= max) return { text: displayText(c.text), ranges: c.ranges };
+  const text = clipText(c.text, max);
+  const end = text.length - 1; // before the "…"
   return {
-    text: `${c.text.slice(0, max)}…`,
-    ranges: c.ranges.filter(([a]) => a < max).map(([a, b]) => [a, Math.min(b, max)]),
+    text: displayText(text),
+    ranges: c.ranges.filter(([a]) => a < end).map(([a, b]) => [a, Math.min(b, end)]),
   };
 }

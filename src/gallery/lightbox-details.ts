@@ -2,10 +2,10 @@
 
 import type { ImageRecord } from '../core/types';
 import { MODEL_LABEL } from '../core/types';
-import { h, marked } from '../ui/dom';
-import { formatBytes, formatDateTime, formatMime } from '../ui/format';
+import { h } from '../ui/dom';
+import { clipText, displayText, formatBytes, formatDateTime, formatMime } from '../ui/format';
 import { toast } from '../ui/toast';
-import { highlightRanges } from './search';
+import { longText } from './long-text';
 
 async function copy(text: string, button: HTMLButtonElement, what: string): Promise<void> {
   try {
@@ -22,7 +22,7 @@ async function copy(text: string, button: HTMLButtonElement, what: string): Prom
   }
 }
 
-/** One prompt block: heading, copy button, text with search highlights. */
+/** One prompt block: heading, copy button (copies the stored text exactly), text with search highlights. */
 export function promptBlock(o: {
   heading: string;
   text: string;
@@ -47,11 +47,9 @@ export function promptBlock(o: {
     'section',
     { class: 'prompt' },
     h('div', { class: 'prompt-head' }, h('h3', null, o.heading), copyBtn),
-    h(
-      'p',
-      { 'data-testid': o.testid, class: o.text ? '' : 'muted' },
-      o.text ? marked(o.text, highlightRanges(o.text, o.terms)) : o.empty,
-    ),
+    o.text
+      ? longText(o.text, o.terms, o.testid)
+      : h('p', { 'data-testid': o.testid, class: 'muted' }, o.empty),
   );
 }
 
@@ -81,7 +79,7 @@ export function metaTable(rec: ImageRecord, onConversation: () => void): HTMLEle
           title: 'Show only images from this conversation',
           onclick: onConversation,
         },
-        rec.conversationTitle || 'Untitled conversation',
+        h('bdi', null, displayText(clipText(rec.conversationTitle || 'Untitled conversation', 300))),
       ),
     ]);
   }

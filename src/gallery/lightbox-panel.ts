@@ -1,8 +1,27 @@
 /** The lightbox's side panel: navigation, actions, both prompts, metadata, a lineage slot. */
 import { imageFileName } from '../core/naming';
 import type { ImageRecord } from '../core/types';
+import { isChatGptUrl } from '../sites/chatgpt/routes';
 import { h } from '../ui/dom';
+import { clipText, displayText } from '../ui/format';
 import { metaTable, promptBlock } from './lightbox-details';
+
+/** A title or address as shown: bounded and safe to show (the record keeps it whole). */
+const shortText = (s: string) => displayText(clipText(s, 300));
+
+/**
+ * A conversation address that is not ChatGPT's (an imported archive can hold anything,
+ * `javascript:` included) is shown as text, never as a link.
+ */
+function foreignLink(url: string): HTMLElement | null {
+  if (!url || isChatGptUrl(url)) return null;
+  return h(
+    'p',
+    { class: 'muted', 'data-testid': 'conversation-url-text' },
+    'Conversation address (not a ChatGPT address, so not linked): ',
+    h('bdi', null, shortText(url)),
+  );
+}
 
 export interface PanelActions {
   hasPrev: boolean;
@@ -48,7 +67,7 @@ export function lightboxPanel(rec: ImageRecord, a: PanelActions): Panel {
       { class: 'icon', 'aria-label': 'Next image', disabled: !a.hasNext, onclick: () => a.step(1) },
       '›',
     ),
-    h('h2', null, rec.title || rec.conversationTitle || 'Untitled image'),
+    h('h2', { dir: 'auto' }, shortText(rec.title || rec.conversationTitle || 'Untitled image')),
     button({ class: 'icon', 'aria-label': 'Close', 'data-testid': 'lightbox-close', onclick: a.close }, '×'),
   );
   const actions = h(
@@ -59,7 +78,7 @@ export function lightboxPanel(rec: ImageRecord, a: PanelActions): Panel {
       fav ? '★ Favourite' : '☆ Favourite',
     ),
     download,
-    rec.conversationUrl
+    isChatGptUrl(rec.conversationUrl)
       ? h(
           'a',
           {
@@ -78,6 +97,7 @@ export function lightboxPanel(rec: ImageRecord, a: PanelActions): Panel {
     head,
     actions,
     rec.warning ? h('p', { class: 'notice' }, rec.warning) : null,
+    foreignLink(rec.conversationUrl),
     promptBlock({
       heading: 'Your prompt',
       text: rec.prompt,

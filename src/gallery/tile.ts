@@ -4,6 +4,7 @@
  */
 import type { ImageRecord } from '../core/types';
 import { h, marked } from '../ui/dom';
+import { clipText, displayText } from '../ui/format';
 import { clearPaintOver } from '../ui/paint-over';
 import type { Range } from './search';
 
@@ -23,15 +24,16 @@ export interface Tile {
   y: number;
 }
 
-/** Words for an image: its title or prompt, for alt text and labels. */
+/** Words for an image: the start of its title or prompt, safe to show, for alt text and labels. */
 export function imageWords(rec: ImageRecord): string {
   const text = rec.title || rec.prompt || rec.revisedPrompt;
-  return text ? text.slice(0, 160) : 'Image saved without a prompt';
+  return text ? displayText(clipText(text, 160)) : 'Image saved without a prompt';
 }
 
 export function createTile(rec: ImageRecord, onCheck: (id: string) => void): Tile {
   const img = h('img', { alt: imageWords(rec), decoding: 'async', draggable: false });
-  const caption = h('span', { class: 'tile-caption' });
+  // dir="auto" isolates the caption: bidi overrides in a prompt cannot reorder the tile around it.
+  const caption = h('span', { class: 'tile-caption', dir: 'auto' });
   const btn = h(
     'button',
     { type: 'button', class: 'tile-btn', tabIndex: -1 },

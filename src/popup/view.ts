@@ -2,6 +2,7 @@
 import type { ImageRecord } from '../core/types';
 import { releaseBlob, showBlob } from '../ui/blob-img';
 import { h } from '../ui/dom';
+import { clipText, displayText } from '../ui/format';
 import { paintOver, settlePaintOver } from '../ui/paint-over';
 
 /** Shows the number of images saved (and the empty-vault hint when there are none). */
@@ -11,9 +12,9 @@ export function setTotal(total: number): void {
 }
 
 export function latestTile(rec: ImageRecord, open: () => void): HTMLElement {
-  const words = (rec.title || rec.prompt || rec.revisedPrompt || 'Image saved without a prompt').slice(
-    0,
-    160,
+  // Bounded and safe to show, however long or strange the stored prompt (ui/format.ts).
+  const words = displayText(
+    clipText(rec.title || rec.prompt || rec.revisedPrompt || 'Image saved without a prompt', 160),
   );
   return h(
     'li',

@@ -33,3 +33,36 @@ export function formatDate(ms: number): string {
 export function formatMime(mime: string): string {
   return (mime.split('/')[1] ?? mime).toUpperCase();
 }
+
+/** C0 controls except tab and line feed, DEL and C1 controls, and surrogates without their other half. */
+const HOSTILE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  /[\0-\x08\x0b-\x1f\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text as it may be shown, for display only (the stored text never changes): lone
+ * surrogates become U+FFFD and control characters their visible pictures (␀ … ␟, ␡;
+ * C1 controls U+FFFD), so that imported or shared text cannot hide or garble what sits
+ * beside it. Tab and line feed stay; a carriage return becomes a space before a line
+ * feed and a line feed elsewhere. Code unit for code unit, so search-highlight ranges
+ * computed on the stored text still apply.
+ */
+export function displayText(s: string): string {
+  return s.replace(HOSTILE, (c, at: number) => {
+    const code = c.charCodeAt(0);
+    if (c === '\r') return s.charCodeAt(at + 1) === 10 ? ' ' : '\n';
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    if (code === 0x7f) return '\u2421';
+    return '\ufffd';
+  });
+}
+
+/**
+ * At most `max` code units of `s` (plus "…" when cut), never cutting a surrogate pair
+ * in two: bounded text for captions, titles and labels, whatever the stored length.
+ */
+export function clipText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = /[\ud800-\udbff]/.test(s.charAt(max - 1)) ? max - 1 : max;
+  return `${s.slice(0, cut)}…`;
+}

@@ -19,7 +19,8 @@ export interface ViewerItem {
   embeddedCopy: string | null;
 }
 
-export function viewerMain(): void {
+/** `isLink`: which conversation addresses become links (chatgpt-link.ts isChatGptLink, passed in as source). */
+export function viewerMain(isLink: (url: string) => boolean): void {
   const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
   const data = JSON.parse($('vault-data').textContent || '[]') as ViewerItem[];
   const q = $<HTMLInputElement>('q');
@@ -82,7 +83,12 @@ export function viewerMain(): void {
     $('d-revised').textContent = d.revisedPrompt || '(none recorded)';
     const conv = $<HTMLAnchorElement>('d-conv');
     conv.textContent = d.conversationTitle || d.conversationUrl;
-    conv.href = /^https:\/\//.test(d.conversationUrl) ? d.conversationUrl : '#';
+    // Only ChatGPT's own pages become a link; anything else stays plain text (an <a> without href).
+    if (isLink(d.conversationUrl)) conv.href = d.conversationUrl;
+    else {
+      conv.removeAttribute('href');
+      if (d.conversationUrl) conv.textContent = `${conv.textContent} (not a ChatGPT address, not linked)`;
+    }
     $<HTMLAnchorElement>('d-file').href = d.file;
     const copy = $<HTMLAnchorElement>('d-copy');
     copy.hidden = !d.embeddedCopy;

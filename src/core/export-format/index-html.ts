@@ -4,6 +4,7 @@
  * JSON block; images are referenced by relative path. Streamed like the other files.
  */
 import { MODEL_LABEL, type ModelFamily } from '../types';
+import { isChatGptLink } from './chatgpt-link';
 import { type ViewerItem, viewerMain } from './index-html-viewer';
 import type { ManifestEntry } from './manifest';
 
@@ -83,6 +84,6 @@ export const indexHtml = {
     return `${index === 0 ? '' : ','}\n${jsonForScript(viewerItem(e))}`;
   },
   tail(): string {
-    return `]</script>\n<script>(${viewerMain.toString()})();</script>\n</body></html>\n`;
+    return `]</script>\n<script>(${viewerMain.toString()})(${isChatGptLink.toString()});</script>\n</body></html>\n`;
   },
 };

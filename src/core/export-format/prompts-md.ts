@@ -3,11 +3,25 @@
  * designer keeps next to design docs. Streamed: head, one section per image, tail.
  */
 import { MODEL_LABEL, type ModelFamily } from '../types';
+import { chatGptHref } from './chatgpt-link';
 import type { ManifestEntry } from './manifest';
 import { displayTitle, utcDateTime, utcDay } from './text';
 
 /** Backslash-escapes what Markdown would otherwise read as formatting or HTML. */
 const md = (s: string) => s.replace(/[\\`*_[\]<>#|]/g, '\\$&');
+
+/** Line breaks would end the paragraph (and let the rest be read as Markdown). */
+const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ');
+
+/**
+ * Text in a code span, which Markdown never turns into a link (an escaped https address
+ * would still be auto-linked): the fence is one backtick longer than any run inside.
+ */
+export function codeSpan(s: string): string {
+  const longest = (s.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length), 0);
+  const fence = '`'.repeat(longest + 1);
+  return `${fence} ${s} ${fence}`;
+}
 
 /** A prompt as a block quote, line breaks kept. */
 function quote(text: string): string {
@@ -37,8 +51,12 @@ export const promptsMarkdown = {
       ...(e.favorite ? ['★ favourite'] : []),
     ];
     out.push(`\n${facts.join(' · ')}  \nFile: \`${e.file}\``);
-    if (e.conversationUrl)
-      out.push(`  \nConversation: [${md(e.conversationTitle || 'ChatGPT')}](<${e.conversationUrl}>)`);
+    const href = chatGptHref(e.conversationUrl);
+    if (href) out.push(`  \nConversation: [${md(e.conversationTitle || 'ChatGPT')}](<${href}>)`);
+    else if (e.conversationUrl)
+      out.push(
+        `  \nConversation: ${md(oneLine(e.conversationTitle || 'untitled'))}, at ${codeSpan(oneLine(e.conversationUrl))} (not a ChatGPT address, not linked)`,
+      );
     out.push(`\n\n**Prompt**\n\n${quote(e.prompt)}\n`);
     if (e.revisedPrompt.trim() && e.revisedPrompt.trim() !== e.prompt.trim())
       out.push(`\n**Revised prompt** (what the model used)\n\n${quote(e.revisedPrompt)}\n`);
