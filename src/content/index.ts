@@ -20,17 +20,18 @@ export function init(signal: AbortSignal, teardown: () => void): void {
   let waiting = false;
   let lastHealth = '';
 
-  const reportHealth = (tiles: number) => {
+  const reportHealth = (tiles: number, unnamed: number) => {
     // Markup trouble shows as ChatGPT images in no recognised tile; while tiles are
-    // recognised all is well, and the page need not be walked again.
+    // recognised all is well, and the page need not be walked again. A final tile that
+    // names no file counts as unrecognised.
     const health: PageHealth =
       tiles > 0
-        ? { pageUrl: location.href, turns: 0, tiles, unrecognisedImages: 0 }
+        ? { pageUrl: location.href, turns: 0, tiles, unrecognisedImages: unnamed }
         : {
             pageUrl: location.href,
             turns: countTurns(document),
             tiles,
-            unrecognisedImages: countUnrecognised(document),
+            unrecognisedImages: countUnrecognised(document) + unnamed,
           };
     const key = `${health.turns}/${health.tiles}/${health.unrecognisedImages}`;
     if (key === lastHealth) return;
@@ -60,7 +61,7 @@ export function init(signal: AbortSignal, teardown: () => void): void {
         onSendError(err);
       });
     }
-    if (!waiting) reportHealth(result.tiles);
+    if (!waiting) reportHealth(result.tiles - result.unnamed, result.unnamed);
   };
 
   watchPage(document, { onDirty: scan, isWaiting: () => waiting }, signal).schedule();
