@@ -24,18 +24,26 @@ export interface LaunchOptions {
   /** More flags, e.g. `--js-flags=--expose-gc` for a benchmark. */
   extraArgs?: string[];
   viewport?: { width: number; height: number };
+  /**
+   * Let a test load the extension later, through the DevTools protocol (Extensions.loadUnpacked
+   * needs this flag and a browser-level session: see e2e/harness/load-later.ts).
+   */
+  loadLater?: boolean;
 }
 
 /** Launches Chromium on `profileDir`, with the extension from `dist` unless `extension` is false. */
 export function launchBrowser(
   profileDir: string,
-  { extension = true, dist = DIST, extraArgs = [], viewport }: LaunchOptions = {},
+  { extension = true, dist = DIST, extraArgs = [], viewport, loadLater = false }: LaunchOptions = {},
 ): Promise<BrowserContext> {
   const ext = extension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : [];
+  if (loadLater) ext.push('--enable-unsafe-extension-debugging', '--remote-debugging-port=0');
   return chromium.launchPersistentContext(profileDir, {
     headless: true,
     executablePath: process.env.CHROMIUM_PATH || findChromium(),
     args: [...ext, ...CHROMIUM_ARGS, ...extraArgs],
     ...(viewport ? { viewport } : {}),
+    // Playwright passes --disable-extensions by default: an extension loaded later would be blocked.
+    ...(loadLater ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
   });
 }

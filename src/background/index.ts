@@ -4,6 +4,7 @@
  */
 import { browser, type Runtime } from '../platform/browser';
 import { drain, resumeQueue, WAKE_ALARM } from './capture/processor';
+import { injectIntoOpenTabsOnInstall } from './inject-open-tabs';
 import { handleMessage } from './router';
 import { restoreBadge } from './status/session';
 
@@ -25,6 +26,8 @@ browser.runtime.onInstalled.addListener(() => {
       browser.contextMenus.create({ id: MENU_ID, title: 'Open Image Vault gallery', contexts: ['action'] }),
     );
 });
+
+injectIntoOpenTabsOnInstall();
 
 browser.contextMenus.onClicked.addListener((info) => {
   if (info.menuItemId === MENU_ID) void browser.tabs.create({ url: browser.runtime.getURL(GALLERY) });

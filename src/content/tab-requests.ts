@@ -1,7 +1,10 @@
 /**
- * Answers the background's fallback request (TabProtocolMap) when the worker's own requests
- * carry no ChatGPT session cookie: the content script reads the session token as the page
- * can (same origin, credentials included). Only the token goes back.
+ * Answers the background's requests to the tab (TabProtocolMap):
+ * - `pageSession`, the fallback for when the worker's own requests carry no ChatGPT session
+ *   cookie: the content script reads the session token as the page can (same origin,
+ *   credentials included). Only the token goes back.
+ * - `rescan`, when capture is switched back on: the page is scanned again (the caller forgets
+ *   what was refused while paused).
  */
 import type { TabProtocolMap } from '../messaging/protocol';
 import { browser } from '../platform/browser';
@@ -17,11 +20,23 @@ async function pageSession(): Promise<TabProtocolMap['pageSession']['result']> {
   }
 }
 
-export function answerTabRequests(signal: AbortSignal): void {
+/** What the rest of the content script does for the background's requests. */
+export interface TabRequestHooks {
+  /** Forget the sightings refused while paused and scan the page again. */
+  rescan(): void;
+}
+
+/** Listens for the background's requests until `signal` aborts. */
+export function answerTabRequests(signal: AbortSignal, hooks: TabRequestHooks): void {
   const listener = (raw: unknown, sender: { id?: string; tab?: unknown }): Promise<unknown> | undefined => {
     // Only our own background may ask (it has no tab); anything else is ignored.
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    if ((raw as { type?: unknown })?.type === 'pageSession') return pageSession();
+    const type = (raw as { type?: unknown })?.type;
+    if (type === 'pageSession') return pageSession();
+    if (type === 'rescan') {
+      hooks.rescan();
+      return Promise.resolve<TabProtocolMap['rescan']['result']>({ ok: true });
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);

@@ -1,13 +1,17 @@
 /**
- * Finds final generated images in the live DOM (chatgpt.md §3). The DOM is only the
- * trigger: metadata comes from the conversation JSON in the background.
+ * Finds final generated images in the live DOM (docs/chatgpt.md §DOM). The DOM is only the
+ * trigger: metadata comes from the conversation JSON in the background. A final tile in an
+ * image-generation container (not in a user turn, not a search thumbnail) is sighted
+ * whatever else is missing (alt text, message id, conversation id): the background decides
+ * what the JSON says about it. Partial and placeholder frames never are.
  */
 import type { ImageSighting } from '../core/types';
-import { conversationIdFromUrl, fileIdFromImageUrl } from '../sites/chatgpt/routes';
+import { conversationIdFromUrl } from '../sites/chatgpt/routes';
 import {
   DALLE_IMG,
   IMAGE_TILE,
   isChatGptImageSrc,
+  isPageBlobSrc,
   MESSAGE_ID,
   MIN_FINAL_WIDTH,
   NOT_GENERATION,
@@ -15,6 +19,7 @@ import {
   TURN,
   USER_TURN_MARKERS,
 } from '../sites/chatgpt/selectors';
+import { fileIdOfUrl, tileFileId } from './tile-file-id';
 
 export interface ScanResult {
   sightings: ImageSighting[];
@@ -22,6 +27,8 @@ export interface ScanResult {
   tiles: number;
   /** Tiles skipped because their turn is still generating or no frame has loaded yet. */
   waiting: number;
+  /** Final tiles whose file id the tile does not carry anywhere (not sighted). */
+  unnamed: number;
 }
 
 export function isGenerating(doc: Document): boolean {
@@ -43,7 +50,7 @@ function finalFrame(tile: Element): HTMLImageElement | 'loading' | null {
   for (const img of imgs) {
     if (!img.complete || img.naturalWidth <= MIN_FINAL_WIDTH) continue;
     const src = img.currentSrc || img.src;
-    if (!isChatGptImageSrc(src) || !fileIdFromImageUrl(src)) continue;
+    if (!isChatGptImageSrc(src) && !isPageBlobSrc(src)) continue;
     if (!best || img.naturalWidth * img.naturalHeight >= best.naturalWidth * best.naturalHeight) best = img;
   }
   return best;
@@ -72,7 +79,7 @@ export function scanDocument(doc: Document, pageUrl: string): ScanResult {
   const turns = generating ? doc.querySelectorAll(TURN) : null;
   const lastTurn = turns?.[turns.length - 1] ?? null;
   const conversationId = conversationIdFromUrl(pageUrl);
-  const result: ScanResult = { sightings: [], tiles: 0, waiting: 0 };
+  const result: ScanResult = { sightings: [], tiles: 0, waiting: 0, unnamed: 0 };
   for (const tile of findTiles(doc)) {
     if (tile.closest(NOT_GENERATION)) continue;
     const turn = tile.closest(TURN);
@@ -89,9 +96,16 @@ export function scanDocument(doc: Document, pageUrl: string): ScanResult {
       continue;
     }
     if (!img) continue; // every frame settled, none usable (broken or a tiny placeholder)
+    const fileId = tileFileId(tile, img);
+    if (!fileId) {
+      // A final nobody names (a blob: frame with no id anywhere in its tile): say so in the
+      // page health rather than guess from another frame.
+      result.unnamed++;
+      continue;
+    }
     const src = img.currentSrc || img.src;
     result.sightings.push({
-      fileId: fileIdFromImageUrl(src)!,
+      fileId,
       src,
       alt: img.alt.slice(0, 2000),
       conversationId,
@@ -114,7 +128,7 @@ export function countUnrecognised(doc: Document): number {
     if (img.closest(IMAGE_TILE) || img.matches(DALLE_IMG) || img.closest(NOT_GENERATION)) continue;
     const turn = img.closest(TURN);
     if (turn && isUserTurn(turn)) continue;
-    ids.add(fileIdFromImageUrl(src) ?? src);
+    ids.add(fileIdOfUrl(src) ?? src);
   }
   return ids.size;
 }

@@ -34,6 +34,19 @@ const httpsUrl: Check = (v) => {
     return 'expected a URL';
   }
 };
+/**
+ * An image src: https, or a `blob:` URL made by a ChatGPT page (the worker then gets the
+ * bytes through `files/download/{fileId}`). Any other blob origin, data: or javascript: is refused.
+ */
+const imageSrc: Check = (v) => {
+  if (typeof v === 'string' && v.startsWith('blob:')) {
+    const inner = v.slice('blob:'.length);
+    return inner.length <= 8192 && isChatGptUrl(inner) && new URL(inner).pathname.length > 1
+      ? null
+      : 'expected a blob: URL of a ChatGPT page';
+  }
+  return httpsUrl(v);
+};
 const fileId: Check = (v) => (isFileId(v) ? null : 'expected a ChatGPT file id');
 
 function shape(fields: Record<string, Check>): Check {
@@ -50,7 +63,7 @@ function shape(fields: Record<string, Check>): Check {
 const PAYLOADS: Record<MessageType, Check> = {
   imageSeen: shape({
     fileId,
-    src: httpsUrl,
+    src: imageSrc,
     alt: str(2000),
     conversationId: strOrNull(200),
     turnMessageId: strOrNull(200),

@@ -20,6 +20,8 @@ describe('parseMessage accepts well-formed messages', () => {
     ['imageSeen', { ...seen, fileId: 'file-3lZoX8eYhN2pQwR5tV7uB9cD', conversationId: null }],
     ['imageSeen', { ...seen, accountId: null }],
     ['imageSeen', { ...seen, accountId: 'a1b2c3d4-0000-4000-8000-000000000000' }],
+    ['imageSeen', { ...seen, src: 'blob:https://chatgpt.com/0b9f2c1e-4d3a-4f5e-9a8b-7c6d5e4f3a2b' }],
+    ['imageSeen', { ...seen, src: 'blob:https://chat.openai.com/0b9f2c1e-4d3a-4f5e-9a8b-7c6d5e4f3a2b' }],
     ['pageHealth', health],
     ['getStatus', {}],
     ['setPaused', { paused: true }],
@@ -59,6 +61,26 @@ describe('parseMessage refuses malformed messages with a reason', () => {
       'imageSeen: src: expected an https URL',
     ],
     [{ type: 'imageSeen', payload: { ...seen, src: 'not a url' } }, 'imageSeen: src: expected a URL'],
+    [
+      { type: 'imageSeen', payload: { ...seen, src: 'javascript:alert(1)' } },
+      'imageSeen: src: expected an https URL',
+    ],
+    [
+      { type: 'imageSeen', payload: { ...seen, src: 'blob:https://evil.example/0b9f2c1e-4d3a' } },
+      'imageSeen: src: expected a blob: URL of a ChatGPT page',
+    ],
+    [
+      { type: 'imageSeen', payload: { ...seen, src: 'blob:http://chatgpt.com/0b9f2c1e-4d3a' } },
+      'imageSeen: src: expected a blob: URL of a ChatGPT page',
+    ],
+    [
+      { type: 'imageSeen', payload: { ...seen, src: 'blob:null/0b9f2c1e-4d3a' } },
+      'imageSeen: src: expected a blob: URL of a ChatGPT page',
+    ],
+    [
+      { type: 'imageSeen', payload: { ...seen, src: 'blob:javascript:alert(1)' } },
+      'imageSeen: src: expected a blob: URL of a ChatGPT page',
+    ],
     [
       { type: 'imageSeen', payload: { ...seen, alt: 'x'.repeat(2001) } },
       'imageSeen: alt: expected a string of at most 2000 characters',

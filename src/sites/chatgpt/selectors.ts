@@ -1,6 +1,6 @@
 /**
  * Every fragile ChatGPT selector lives here, as ordered lists of fallbacks
- * (style.md: host-site knowledge in one place). Source: ../shared/reference/chatgpt.md §3.
+ * (style.md: host-site knowledge in one place). Source: docs/chatgpt.md §DOM.
  * When a list stops matching, the content script reports it (pageHealth) and the popup
  * says "ChatGPT's page changed". Review these every few months.
  */
@@ -41,9 +41,12 @@ export const DALLE_IMG = 'img[id^="dalle-image-"]';
 export const NOT_GENERATION = ['[class*="search-image"]', '[data-testid*="search-result"]'].join(',');
 
 /** Present while the assistant is still generating. */
-export const STOP_BUTTON = ['button[data-testid="stop-button"]', 'button[aria-label="Stop streaming"]'].join(
-  ',',
-);
+export const STOP_BUTTON = [
+  'button[data-testid="stop-button"]',
+  // aria-labels, should the test id go: 2024–25 wording, then 2025–26 (docs/chatgpt.md §DOM)
+  'button[aria-label="Stop streaming"]',
+  'button[aria-label="Stop answering"]',
+].join(',');
 
 /** URL shapes of ChatGPT-served images (generated or uploaded). */
 export const IMAGE_SRC_PATTERNS: RegExp[] = [
@@ -55,6 +58,23 @@ export const IMAGE_SRC_PATTERNS: RegExp[] = [
 export function isChatGptImageSrc(src: string): boolean {
   return IMAGE_SRC_PATTERNS.some((re) => re.test(src));
 }
+
+/**
+ * A `blob:` URL the ChatGPT page itself made (docs/chatgpt.md §DOM, one userscript sees
+ * such finals). It names no file: the id must come from elsewhere in the tile.
+ */
+const PAGE_BLOB_SRC = /^blob:https:\/\/(?:chatgpt\.com|chat\.openai\.com)\//;
+
+/** True for a `blob:` src made by a ChatGPT page. */
+export function isPageBlobSrc(src: string): boolean {
+  return PAGE_BLOB_SRC.test(src);
+}
+
+/**
+ * Links inside a tile that may name its file (download / open-in-new-tab), read when the
+ * frame's own src names none (a `blob:` final, an old DALL·E blob URL).
+ */
+export const TILE_LINK = 'a[href]';
 
 /** A frame counts as final-candidate only when loaded and bigger than a placeholder. */
 export const MIN_FINAL_WIDTH = 100;
