@@ -2,12 +2,16 @@
  * The service worker: wiring only. Every start (first install, browser start, or a wake-up
  * after Chrome stopped the idle worker) resumes the persistent capture queue.
  */
+import { keepSnapshotFresh } from '../db/snapshot';
 import { browser, type Runtime } from '../platform/browser';
 import { drain, resumeQueue, WAKE_ALARM } from './capture/processor';
 import { handleMessage } from './router';
 import { restoreBadge } from './status/session';
 
 const GALLERY = 'src/gallery/index.html';
+
+// Captures change the images: each drops the start-up snapshot (db/snapshot.ts).
+keepSnapshotFresh();
 const MENU_ID = 'image-vault-open-gallery';
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>

@@ -65,6 +65,7 @@ const PAYLOADS: Record<MessageType, Check> = {
   retryFailed: shape({}),
   dismissFailed: shape({}),
   saveSkipped: shape({}),
+  dismissSkipped: shape({}),
   forgetDeleted: shape({}),
 };
 
