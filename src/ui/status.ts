@@ -37,8 +37,8 @@ export function problemLines(status: VaultStatus | null): string[] {
 }
 
 /** A button that disables itself while its action runs (the notice is redrawn afterwards). */
-function actionButton(label: string, testid: string, run: () => void, primary = false): HTMLElement {
-  const b = h('button', { type: 'button', class: primary ? 'primary' : '', 'data-testid': testid }, label);
+function actionButton(label: string, testid: string, run: () => void, kind: 'primary' | 'link'): HTMLElement {
+  const b = h('button', { type: 'button', class: kind, 'data-testid': testid }, label);
   b.addEventListener('click', () => {
     (b as HTMLButtonElement).disabled = true;
     run();
@@ -68,14 +68,14 @@ function skippedOffer(status: VaultStatus, act: NoticeActions): HTMLElement {
       : h('p', null, `${plural(n, 'image was', 'images were')} seen while capture was paused and not saved.`),
     h(
       'p',
-      { class: 'notice-actions' },
+      { class: 'notice-actions offer-actions' },
       actionButton(
         `Save the ${plural(n, 'image')} skipped while paused`,
         'save-skipped',
         act.saveSkipped,
-        true,
+        'primary',
       ),
-      actionButton('Dismiss', 'dismiss-skipped', act.dismissSkipped),
+      actionButton('Dismiss', 'dismiss-skipped', act.dismissSkipped, 'link'),
     ),
   );
 }
