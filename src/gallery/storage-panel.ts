@@ -19,7 +19,7 @@ function remembered(n: number, redraw: () => void): HTMLElement | null {
   forget.addEventListener('click', async () => {
     const ok = await confirmDialog({
       title: `Forget ${plural(n, 'deleted image')}?`,
-      body: 'Image Vault will save them again if ChatGPT shows them again (in a conversation you open, or an archive you import).',
+      body: `Image Vault will save ${n === 1 ? 'it' : 'them'} again if ChatGPT shows ${n === 1 ? 'it' : 'them'} again or an archive you import holds ${n === 1 ? 'it' : 'them'}.`,
       ok: 'Forget them',
     });
     if (!ok) return;
