@@ -38,12 +38,21 @@ export async function skippedCount(): Promise<number> {
   return (await openVault()).count('skipped');
 }
 
-/** Takes every skipped sighting out of the store (to be queued by the caller), oldest first. */
-export async function takeSkipped(): Promise<SkippedRow[]> {
+/** Every skipped sighting, oldest first. */
+export async function skippedRows(): Promise<SkippedRow[]> {
+  return (await (await openVault()).getAll('skipped')).sort((a, b) => a.at - b.at);
+}
+
+/** Forgets these skipped sightings (saved or dismissed); returns how many were there. */
+export async function forgetSkipped(ids: readonly string[]): Promise<number> {
   const tx = (await openVault()).transaction('skipped', 'readwrite');
-  const rows = await tx.store.getAll();
-  await tx.store.clear();
+  let n = 0;
+  for (const id of ids) {
+    if ((await tx.store.getKey(id)) === undefined) continue;
+    await tx.store.delete(id);
+    n++;
+  }
   await tx.done;
-  if (rows.length) await announceChange({ type: 'status-changed' });
-  return rows.sort((a, b) => a.at - b.at);
+  if (n) await announceChange({ type: 'status-changed' });
+  return n;
 }

@@ -4,7 +4,7 @@
  * asked to scan its page again, so what is on screen now is saved; what is no longer on any
  * screen can still be saved from the popup ("Save the N images skipped while paused").
  */
-import { takeSkipped } from '../../db/skipped';
+import { forgetSkipped, skippedRows } from '../../db/skipped';
 import type { TabProtocolMap } from '../../messaging/protocol';
 import { browser } from '../../platform/browser';
 import { enqueue } from '../capture/processor';
@@ -43,18 +43,24 @@ export async function rescanOpenTabs(): Promise<number> {
   return sent.filter(Boolean).length;
 }
 
-/** Queues every sighting skipped while paused (those deleted or stored meanwhile are refused by enqueue). */
+/**
+ * Queues every sighting skipped while paused (one stored or deleted meanwhile is refused by
+ * enqueue), then forgets them. A row is forgotten only after its job is written: a worker
+ * stopped halfway leaves the rest offered.
+ */
 export async function saveSkipped(): Promise<{ queued: number }> {
   let queued = 0;
-  for (const row of await takeSkipped()) {
+  const rows = await skippedRows();
+  for (const row of rows) {
     const r = await enqueue(row.sighting, row.tabId);
     if (r.accepted) queued++;
     else console.info(LOG, `skipped sighting of ${row.id} not queued: ${r.reason}`);
   }
+  await forgetSkipped(rows.map((r) => r.id));
   return { queued };
 }
 
 /** The user does not want them: forgets every skipped sighting. */
 export async function dismissSkipped(): Promise<{ dismissed: number }> {
-  return { dismissed: (await takeSkipped()).length };
+  return { dismissed: await forgetSkipped((await skippedRows()).map((r) => r.id)) };
 }
