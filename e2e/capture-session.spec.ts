@@ -150,8 +150,11 @@ test('pause stops capture of what is generated meanwhile; the badge counts this 
   await paused.done;
   // the popup says what was skipped; only then resume
   await expect.poll(async () => (await sendFrom(ext, 'getStatus')).pausedSkipped).toBe(1);
+  // Elsewhere before resuming: on resume the open tabs rescan, and this test is about the badge.
+  const next = sim.conversation();
+  await sim.navigate(page, next);
   expect((await sendFrom(ext, 'setPaused', { paused: false })).paused).toBe(false);
-  const live = await sim.generate(page, conv, {
+  const live = await sim.generate(page, next, {
     prompt: 'After pause',
     gptImage: { title: 'Kept', revisedPrompt: 'A kept image', n: 2 },
   });

@@ -207,6 +207,30 @@ test.describe('import', () => {
     const fav = Object.fromEntries((await readVault()).images.map((r) => [r.id, r.favorite]));
     expect(fav).toEqual({ [a.record.id]: 1, [b.record.id]: 1, [c.record.id]: 1 });
   });
+
+  test('an image deleted in the gallery is not brought back by an import, and the report says why', async ({
+    openExtensionPage,
+    readVault,
+  }) => {
+    const page = await openExtensionPage(GALLERY);
+    await expect(page.locator('body[data-ready]')).toBeAttached();
+    const [a, b] = [imageRecord(0), imageRecord(1)];
+    await seedImages(page, [a.record]);
+    await page.locator(`[data-testid="gallery-item"][data-image-id="${a.record.id}"] .tile-btn`).click();
+    await page.getByTestId('delete-button').click();
+    // Closing the undo message ends the undo window: the deletion is remembered.
+    await page.getByTestId('toast').getByRole('button', { name: 'Close message' }).click();
+    await expect
+      .poll(() => page.evaluate(() => chrome.runtime.sendMessage({ type: 'getStatus', payload: {} })))
+      .toMatchObject({ deletedRemembered: 1 });
+
+    await importFile(page, save('deleted.zip', await archive([a, b])));
+    const report = page.getByTestId('import-report');
+    await expect(report).toHaveAttribute('data-added', '1');
+    await expect(report).toHaveAttribute('data-skipped', '1');
+    await expect(report).toContainText(`${a.record.id}: you deleted this image earlier`);
+    expect((await readVault()).images.map((r) => r.id)).toEqual([b.record.id]);
+  });
 });
 
 test('reads the unzipped folder zipped again by another tool (deflate, one top folder)', async ({

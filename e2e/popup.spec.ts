@@ -125,3 +125,30 @@ test('capture problems are shown in plain words', async ({ openExtensionPage }) 
   await ready(popup);
   await expect(popup.getByTestId('capture-problems')).toContainText('images are no longer recognised');
 });
+
+test('a ChatGPT tab the content script could not reach is named: reload it to start saving', async ({
+  page,
+  sim,
+  openExtensionPage,
+}) => {
+  await sim.open(page, sim.conversation());
+  const popup = await ready(await openExtensionPage(POPUP));
+  await expect(popup.getByTestId('reload-notice')).toHaveCount(0);
+  // What the install-time injection records when it fails (kv `injectFailedTabs`), for this open tab.
+  await popup.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ url: 'https://chatgpt.com/*' });
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const r = indexedDB.open('image-vault');
+      r.onsuccess = () => resolve(r.result);
+    });
+    const tx = db.transaction('kv', 'readwrite');
+    tx.objectStore('kv').put([tab!.id, 999_999], 'injectFailedTabs');
+    await new Promise((r) => (tx.oncomplete = r));
+    db.close();
+  });
+  await popup.reload();
+  // The closed tab (999999) does not count.
+  await expect((await ready(popup)).getByTestId('reload-notice')).toContainText(
+    'Reload your ChatGPT tab to start saving images.',
+  );
+});

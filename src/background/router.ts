@@ -4,11 +4,13 @@
  */
 
 import { kvGet } from '../db/kv';
+import { rememberSkipped } from '../db/skipped';
+import { forgetTombstones } from '../db/tombstones';
 import { parseMessage, senderAllowed } from '../messaging/guards';
 import type { Message, MessageType, Result } from '../messaging/protocol';
 import { browser, type Runtime } from '../platform/browser';
 import { enqueue } from './capture/processor';
-import { notePausedSkip } from './status/session';
+import { dismissSkipped, saveSkipped } from './status/catch-up';
 import { dismissFailed, getStatus, pageHealth, retryFailed, setPaused } from './status/status';
 
 const LOG = '[image-vault]';
@@ -19,8 +21,10 @@ type Handlers = {
 
 const handlers: Handlers = {
   imageSeen: async (s, sender) => {
-    if (!(await kvGet('paused', false))) return enqueue(s, sender.tab?.id ?? null);
-    await notePausedSkip();
+    const tabId = sender.tab?.id ?? null;
+    if (!(await kvGet('paused', false))) return enqueue(s, tabId);
+    // Remembered (unless stored or deleted already), so it can be saved later from the popup.
+    await rememberSkipped(s, tabId);
     return { accepted: false, reason: 'paused' };
   },
   pageHealth,
@@ -28,9 +32,9 @@ const handlers: Handlers = {
   setPaused: (p) => setPaused(p.paused),
   retryFailed: () => retryFailed(),
   dismissFailed: () => dismissFailed(),
-  // TODO(issue 8, helper D): tombstones and skipped sightings; placeholders until then.
-  saveSkipped: async () => ({ queued: 0 }),
-  forgetDeleted: async () => ({ forgotten: 0 }),
+  saveSkipped: () => saveSkipped(),
+  dismissSkipped: () => dismissSkipped(),
+  forgetDeleted: async () => ({ forgotten: await forgetTombstones() }),
 };
 
 export function handleMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> {

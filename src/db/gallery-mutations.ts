@@ -2,12 +2,14 @@
  * The gallery's writes: favourites, and delete into the `trash` store with undo.
  * A delete moves record + original + thumbnail into one TrashRow in a single
  * transaction, so an image is never half deleted; undo moves it back the same way.
- * Trash rows are purged once the undo window has passed (purgeTrash).
+ * Trash rows are purged once the undo window has passed (purgeTrash), each leaving a
+ * tombstone (db/tombstones.ts) so the image is not saved again. Every write announces the
+ * changed ids on the change channel (messaging/changes.ts).
  */
 
+import { announceChange } from '../messaging/changes';
 import { openVault } from './open';
 import type { TrashRow } from './schema';
-import { snapshotStale } from './snapshot';
 
 /** How long a deleted image can be brought back. */
 export const UNDO_MS = 10_000;
@@ -24,7 +26,7 @@ export async function setFavorite(ids: readonly string[], value: 0 | 1): Promise
     }
   }
   await tx.done;
-  if (changed.length) await snapshotStale();
+  if (changed.length) await announceChange({ type: 'images-changed', ids: changed });
   return changed;
 }
 
@@ -47,7 +49,7 @@ export async function moveToTrash(ids: readonly string[], now = Date.now()): Pro
     done.push(id);
   }
   await tx.done;
-  if (done.length) await snapshotStale();
+  if (done.length) await announceChange({ type: 'images-changed', ids: done });
   return done;
 }
 
@@ -72,27 +74,39 @@ export async function restoreFromTrash(ids: readonly string[]): Promise<string[]
     await tx.objectStore('trash').delete(id);
   }
   await tx.done;
-  if (restored.length) await snapshotStale();
+  if (restored.length) await announceChange({ type: 'images-changed', ids: restored });
   return restored;
 }
 
-/** Frees the bytes of trashed images: the given ids, or every row older than the undo window. */
+/**
+ * Frees the bytes of trashed images — the given ids, or every row older than the undo
+ * window — and, in the same transaction, leaves each one's tombstone (file id + SHA-256).
+ */
 export async function purgeTrash(ids?: readonly string[], now = Date.now()): Promise<number> {
-  const tx = (await openVault()).transaction('trash', 'readwrite');
+  const tx = (await openVault()).transaction(['trash', 'tombstones'], 'readwrite');
+  const trash = tx.objectStore('trash');
+  const tombstones = tx.objectStore('tombstones');
+  const bury = async (row: TrashRow) => {
+    await tombstones.put({ id: row.id, sha256: row.record.sha256, deletedAt: row.deletedAt });
+    await trash.delete(row.id);
+  };
   let n = 0;
   if (ids) {
     for (const id of ids) {
-      if ((await tx.store.getKey(id)) !== undefined) n++;
-      await tx.store.delete(id);
+      const row = await trash.get(id);
+      if (!row) continue;
+      await bury(row);
+      n++;
     }
   } else {
-    for (let c = await tx.store.openCursor(); c; c = await c.continue()) {
+    for (let c = await trash.openCursor(); c; c = await c.continue()) {
       if (now - c.value.deletedAt >= UNDO_MS) {
-        await c.delete();
+        await bury(c.value);
         n++;
       }
     }
   }
   await tx.done;
+  if (n) await announceChange({ type: 'status-changed' });
   return n;
 }

@@ -6,12 +6,17 @@
 
 import type { IDBPTransaction } from 'idb';
 import type { ImageRecord } from '../core/types';
+import { announceChange } from '../messaging/changes';
 import { findDuplicate } from './images';
 import { openVault } from './open';
 import type { VaultDB } from './schema';
-import { snapshotStale } from './snapshot';
+import { DELETED_REASON, wasDeleted } from './tombstones';
 
-type WriteTx = IDBPTransaction<VaultDB, ('images' | 'originals' | 'thumbs')[], 'readwrite'>;
+type WriteTx = IDBPTransaction<
+  VaultDB,
+  ('images' | 'originals' | 'thumbs' | 'tombstones' | 'trash')[],
+  'readwrite'
+>;
 
 export interface ImportCandidate {
   record: ImageRecord;
@@ -19,18 +24,31 @@ export interface ImportCandidate {
   thumb: Blob | null;
 }
 
+/** Why an archive image already in the vault was skipped. */
+export const ALREADY_REASON = 'already in the vault';
+
 export type MergeOutcome =
   | { id: string; status: 'added' }
-  | { id: string; status: 'skipped'; existingId: string; favouriteAdded: boolean };
+  /**
+   * Not written: already in the vault (`existingId`, whose favourite may have been set), or
+   * deleted by the user earlier (a tombstone: `existingId` null). `reason` is for the report.
+   */
+  | { id: string; status: 'skipped'; reason: string; existingId: string | null; favouriteAdded: boolean };
 
 export class ImportWriter {
   /** What this import changed, to undo on failure. */
   private readonly added: string[] = [];
   private readonly favourited: string[] = [];
 
-  /** One transaction: dedupe by id and SHA-256, add the new, keep favourites of the known. */
+  /**
+   * One transaction: dedupe by id and SHA-256, skip what the user deleted (tombstones),
+   * add the new, keep favourites of the known.
+   */
   async write(batch: readonly ImportCandidate[]): Promise<MergeOutcome[]> {
-    const tx = (await openVault()).transaction(['images', 'originals', 'thumbs'], 'readwrite');
+    const tx = (await openVault()).transaction(
+      ['images', 'originals', 'thumbs', 'tombstones', 'trash'],
+      'readwrite',
+    );
     const out: MergeOutcome[] = [];
     const added: string[] = [];
     const favourited: string[] = [];
@@ -45,7 +63,9 @@ export class ImportWriter {
       throw err;
     }
     await tx.done;
-    if (added.length || favourited.length) await snapshotStale();
+    if (added.length || favourited.length) {
+      await announceChange({ type: 'images-changed', ids: [...added, ...favourited] });
+    }
     // Only once committed: a failed batch left nothing of itself behind.
     this.added.push(...added);
     this.favourited.push(...favourited);
@@ -60,6 +80,7 @@ export class ImportWriter {
     favourited: string[],
   ): Promise<void> {
     const images = tx.objectStore('images');
+    const deletion = { tombstones: tx.objectStore('tombstones'), trash: tx.objectStore('trash') };
     for (const c of batch) {
       const existing = await findDuplicate(images, c.record);
       if (existing) {
@@ -68,7 +89,23 @@ export class ImportWriter {
           await images.put({ ...existing, favorite: 1 });
           favourited.push(existing.id);
         }
-        out.push({ id: c.record.id, status: 'skipped', existingId: existing.id, favouriteAdded });
+        out.push({
+          id: c.record.id,
+          status: 'skipped',
+          reason: ALREADY_REASON,
+          existingId: existing.id,
+          favouriteAdded,
+        });
+        continue;
+      }
+      if (await wasDeleted(deletion, c.record.id, c.record.sha256)) {
+        out.push({
+          id: c.record.id,
+          status: 'skipped',
+          reason: DELETED_REASON,
+          existingId: null,
+          favouriteAdded: false,
+        });
         continue;
       }
       await images.add(c.record);
@@ -92,7 +129,8 @@ export class ImportWriter {
       if (rec) await tx.objectStore('images').put({ ...rec, favorite: 0 });
     }
     await tx.done;
-    await snapshotStale();
+    const ids = [...this.added, ...this.favourited];
+    if (ids.length) await announceChange({ type: 'images-changed', ids });
     this.added.length = 0;
     this.favourited.length = 0;
   }

@@ -9,12 +9,18 @@ export interface PageProblem {
   at: number;
 }
 
+/** Images kept without their prompts (metadata missing), and the latest reason. */
+export interface PromptlessCount {
+  count: number;
+  lastReason: string;
+}
+
 export interface KvMap {
   paused: boolean;
   /** Latest report that ChatGPT's page no longer matches our selectors (null when fine). */
   pageProblem: PageProblem | null;
-  /** Images kept without their prompts (metadata missing), and the latest reason. */
-  promptless: { count: number; lastReason: string } | null;
+  /** Images kept without their prompts; counted by putImage inside its transaction. */
+  promptless: PromptlessCount | null;
   /** How many gallery thumbnails the start-up snapshot keeps (what filled the last gallery's screen). */
   snapshotScreen: number;
   /**

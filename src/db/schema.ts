@@ -4,10 +4,10 @@
  */
 import type { DBSchema } from 'idb';
 import type { CaptureJob, JobState } from '../core/queue';
-import type { ImageRecord } from '../core/types';
+import type { ImageRecord, ImageSighting } from '../core/types';
 
 export const DB_NAME = 'image-vault';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface BlobRow {
   id: string;
@@ -21,6 +21,26 @@ export interface TrashRow {
   original: Blob | null;
   thumb: Blob | null;
   deletedAt: number;
+}
+
+/**
+ * A deleted image remembered without its bytes (version 2), written once its undo window
+ * passed, so capture, library sync and import do not bring it back.
+ */
+export interface TombstoneRow {
+  /** The file id. */
+  id: string;
+  sha256: string;
+  deletedAt: number;
+}
+
+/** A sighting refused while capture was paused (version 2): the popup can still save it. */
+export interface SkippedRow {
+  /** The file id. */
+  id: string;
+  sighting: ImageSighting;
+  tabId: number | null;
+  at: number;
 }
 
 export interface VaultDB extends DBSchema {
@@ -45,4 +65,6 @@ export interface VaultDB extends DBSchema {
   trash: { key: string; value: TrashRow };
   /** Small settings and status values; see db/kv.ts for the keys. */
   kv: { key: string; value: unknown };
+  tombstones: { key: string; value: TombstoneRow; indexes: { 'by-sha256': string } };
+  skipped: { key: string; value: SkippedRow };
 }

@@ -5,12 +5,16 @@
  * first screen paints from the snapshot while the database opens.
  *
  * IndexedDB stays the source of truth. Pages paint from the snapshot, then read the
- * database and correct what differs (and rebuild the snapshot). Every change to images
- * calls `snapshotStale()`: the snapshot is deleted at once (a deleted image never
+ * database and correct what differs (and rebuild the snapshot). Repository writes announce
+ * every change to images on the change channel (messaging/changes.ts); each context that
+ * writes calls `keepSnapshotFresh()` once, and then its own changes call `snapshotStale()`:
+ * the snapshot is deleted before the write's announcement resolves (a deleted image never
  * reappears from it) and rebuilt from the database a moment later.
  */
+
 import { packSnapshot, type Snapshot, snapshotMatches } from '../core/snapshot';
 import type { ImageRecord } from '../core/types';
+import { onChange } from '../messaging/changes';
 import { firstRecords, imageCount, latestCaptured, readThumbs } from './gallery';
 import { kvGet, kvSet } from './kv';
 import { cacheStorage, KINDS, keyOf, META_LENGTH, SNAPSHOT_CACHE, SNAPSHOT_RECORDS } from './snapshot-cache';
@@ -48,6 +52,17 @@ export async function snapshotStale(): Promise<void> {
   } catch (err) {
     console.warn('[image-vault] could not drop the snapshot', err);
   }
+}
+
+/**
+ * Drops and rebuilds the snapshot after every change to images made in this context
+ * (changes made elsewhere are handled by the context that made them). Call once at the
+ * start of every context that writes images: the background, the gallery.
+ */
+export function keepSnapshotFresh(signal: AbortSignal | null = null): void {
+  onChange(signal, (change, local) =>
+    local && change.type === 'images-changed' ? snapshotStale() : undefined,
+  );
 }
 
 /**

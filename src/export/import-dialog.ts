@@ -4,7 +4,6 @@
  */
 import { h } from '../ui/dom';
 import { plural } from '../ui/format';
-import { announceImagesChanged } from '../ui/live';
 import { holdPage, openShell } from './dialog-shell';
 import { ImportError, type ImportReport, runImport } from './import-run';
 import { describeProgress } from './progress';
@@ -50,8 +49,7 @@ export function openImportDialog(): void {
         },
       });
       showReport(result);
-      // Open galleries (this one included) refresh on the vault's broadcast channel.
-      if (result.changed.length) announceImagesChanged(result.changed);
+      // Open galleries (this one included) refresh on the change channel: the writes announced it.
     } catch (err) {
       if (running.signal.aborted) return;
       const message =

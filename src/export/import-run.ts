@@ -65,9 +65,9 @@ export async function runImport(file: Blob, opts: ImportOptions): Promise<Import
           report.changed.push(o.id);
           continue;
         }
-        if (o.favouriteAdded) report.changed.push(o.existingId);
+        if (o.favouriteAdded && o.existingId) report.changed.push(o.existingId);
         const fav = o.favouriteAdded ? ' (marked favourite as in the archive)' : '';
-        report.skipped.push({ id: o.id, reason: `already in the vault${fav}` });
+        report.skipped.push({ id: o.id, reason: `${o.reason}${fav}` });
       }
       for (const c of batch) tick('adding', c.record.bytes);
     }

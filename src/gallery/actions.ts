@@ -1,13 +1,13 @@
 /**
  * Favourite and delete, for one image (lightbox) or many (selection). Each writes to
- * IndexedDB first, then patches the in-memory catalog and tells other pages.
+ * IndexedDB first (which announces the change to other pages, db/ → messaging/changes.ts),
+ * then patches the in-memory catalog.
  * Delete goes to the trash with an undo toast; the bytes are purged when the toast goes.
  */
 import { recordsByIds } from '../db/gallery';
 import { moveToTrash, purgeTrash, restoreFromTrash, setFavorite, UNDO_MS } from '../db/gallery-mutations';
 import { confirmDialog } from '../ui/confirm';
 import { plural } from '../ui/format';
-import { announceImagesChanged } from '../ui/live';
 import { toast } from '../ui/toast';
 import type { Catalog } from './catalog';
 
@@ -27,7 +27,6 @@ export async function favorite(ctx: ActionContext, ids: readonly string[], value
     const changed = await setFavorite(ids, value);
     ctx.catalog.upsert(await recordsByIds(changed));
     ctx.changed();
-    if (changed.length) announceImagesChanged(changed);
   } catch (err) {
     failed('save the favourite', err);
   }
@@ -56,7 +55,6 @@ export async function remove(ctx: ActionContext, ids: readonly string[], confirm
   }
   ctx.catalog.remove(done);
   ctx.changed();
-  announceImagesChanged(done);
   toast(`Deleted ${plural(done.length, 'image')}.`, {
     timeout: UNDO_MS,
     action: { label: 'Undo', testid: 'undo-button', run: () => void undo(ctx, done) },
@@ -72,7 +70,6 @@ async function undo(ctx: ActionContext, ids: string[]): Promise<void> {
     const back = await restoreFromTrash(ids);
     ctx.catalog.upsert(await recordsByIds(back));
     ctx.changed();
-    announceImagesChanged(back);
     if (back.length < ids.length) {
       toast(
         `${plural(ids.length - back.length, 'image')} could not be restored: saved again in the meantime.`,

@@ -6,7 +6,7 @@ import type { Snapshot } from '../core/snapshot';
 import type { ImageRecord } from '../core/types';
 import { firstRecords } from '../db/gallery';
 import { purgeTrash } from '../db/gallery-mutations';
-import { refreshSnapshotIfStale } from '../db/snapshot';
+import { keepSnapshotFresh, refreshSnapshotIfStale } from '../db/snapshot';
 import { SNAPSHOT_RECORDS } from '../db/snapshot-cache';
 import { h } from '../ui/dom';
 import { plural } from '../ui/format';
@@ -29,6 +29,8 @@ import { openStoragePanel } from './storage-panel';
 import { DEFAULT_VIEW, formatHash, hasFilters, parseHash, type ViewState } from './view-state';
 
 export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapshot | null>): Promise<void> {
+  // This page deletes, restores, favourites and imports: its changes drop the snapshot.
+  keepSnapshotFresh(signal);
   const catalog = new Catalog();
   const selection = new Selection();
   let state: ViewState = parseHash(location.hash);

@@ -1,14 +1,48 @@
-/** The storage panel: bytes held (originals, thumbnails, trash), browser quota, persistence. */
+/**
+ * The storage panel: bytes held (originals, thumbnails, trash), browser quota, persistence,
+ * and the deleted images remembered (tombstones) so they are not saved again.
+ */
 import { quotaInfo, requestPersistence, storageTotals } from '../db/gallery-storage';
+import { forgetTombstones, tombstoneCount } from '../db/tombstones';
+import { confirmDialog } from '../ui/confirm';
 import { fill, h } from '../ui/dom';
-import { formatBytes, formatCount } from '../ui/format';
+import { formatBytes, formatCount, plural } from '../ui/format';
 
 function row(label: string, value: string, testid?: string): HTMLElement {
   return h('tr', null, h('th', { scope: 'row' }, label), h('td', { 'data-testid': testid }, value));
 }
 
+/** "N deleted images are remembered…" with a way to forget them; null when there are none. */
+function remembered(n: number, redraw: () => void): HTMLElement | null {
+  if (!n) return null;
+  const forget = h('button', { type: 'button', 'data-testid': 'forget-deleted' }, 'Forget them');
+  forget.addEventListener('click', async () => {
+    const ok = await confirmDialog({
+      title: `Forget ${plural(n, 'deleted image')}?`,
+      body: `Image Vault will save ${n === 1 ? 'it' : 'them'} again if ChatGPT shows ${n === 1 ? 'it' : 'them'} again or an archive you import holds ${n === 1 ? 'it' : 'them'}.`,
+      ok: 'Forget them',
+    });
+    if (!ok) return;
+    (forget as HTMLButtonElement).disabled = true;
+    await forgetTombstones();
+    redraw();
+  });
+  return h(
+    'p',
+    { class: 'row', 'data-testid': 'deleted-remembered', 'data-count': n },
+    n === 1
+      ? '1 deleted image is remembered so it is not saved again.'
+      : `${formatCount(n)} deleted images are remembered so they are not saved again.`,
+    forget,
+  );
+}
+
 async function content(body: HTMLElement): Promise<void> {
-  const [t, q] = await Promise.all([storageTotals(), quotaInfo()]);
+  const [t, q, deleted] = await Promise.all([storageTotals(), quotaInfo(), tombstoneCount()]);
+  const redraw = () =>
+    void content(body).catch((err) => {
+      body.replaceChildren(h('p', null, `Could not measure storage: ${String(err)}`));
+    });
   const persistBtn = h(
     'button',
     { type: 'button', 'data-testid': 'persist-button' },
@@ -52,6 +86,7 @@ async function content(body: HTMLElement): Promise<void> {
       ),
     ),
     q.persisted === false ? persistBtn : null,
+    remembered(deleted, redraw),
   );
 }
 

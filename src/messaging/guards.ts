@@ -78,6 +78,7 @@ const PAYLOADS: Record<MessageType, Check> = {
   retryFailed: shape({}),
   dismissFailed: shape({}),
   saveSkipped: shape({}),
+  dismissSkipped: shape({}),
   forgetDeleted: shape({}),
 };
 

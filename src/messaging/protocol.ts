@@ -60,6 +60,8 @@ export interface ProtocolMap {
   dismissFailed: { payload: Record<string, never>; result: { dismissed: number } };
   /** UI → background: queue the images skipped while paused. */
   saveSkipped: { payload: Record<string, never>; result: { queued: number } };
+  /** UI → background: forget the images skipped while paused (the user does not want them). */
+  dismissSkipped: { payload: Record<string, never>; result: { dismissed: number } };
   /** UI → background: forget every tombstone (deleted images may be saved again). */
   forgetDeleted: { payload: Record<string, never>; result: { forgotten: number } };
 }
@@ -77,6 +79,7 @@ export const SENDERS: Record<MessageType, 'content' | 'ui'> = {
   retryFailed: 'ui',
   dismissFailed: 'ui',
   saveSkipped: 'ui',
+  dismissSkipped: 'ui',
   forgetDeleted: 'ui',
 };
 

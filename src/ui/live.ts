@@ -1,49 +1,25 @@
 /**
- * Live updates between extension pages: the background posts `images-changed` after
- * each stored image; the gallery posts it after deletes and favourites so that other
- * open pages refresh. `ids`, when given, names the images that changed (an optional
- * extension of the message: pages that see no ids reload what they need).
- * The background also posts `status-changed` when pause or problems change.
+ * Live updates for the pages, over the vault's one change channel (messaging/changes.ts):
+ * repository writes announce which images changed (in any context, this page included);
+ * the background announces when the capture status changed.
  */
-
-export const CHANNEL_NAME = 'image-vault';
-
-export interface ImagesChanged {
-  type: 'images-changed';
-  ids?: string[];
-}
-
-function parse(data: unknown): ImagesChanged | null {
-  if (typeof data !== 'object' || data === null) return null;
-  const d = data as Record<string, unknown>;
-  if (d.type !== 'images-changed') return null;
-  const ids =
-    Array.isArray(d.ids) && d.ids.every((x) => typeof x === 'string') ? (d.ids as string[]) : undefined;
-  return { type: 'images-changed', ids };
-}
+import { announceChange, onChange } from '../messaging/changes';
 
 /** Calls `cb` (with the changed ids, or null for "something changed") until `signal` aborts. */
 export function onImagesChanged(signal: AbortSignal, cb: (ids: string[] | null) => void): void {
-  const ch = new BroadcastChannel(CHANNEL_NAME);
-  ch.addEventListener('message', (e) => {
-    const msg = parse(e.data);
-    if (msg) cb(msg.ids ?? null);
+  onChange(signal, (change) => {
+    if (change.type === 'images-changed') cb(change.ids ?? null);
   });
-  signal.addEventListener('abort', () => ch.close(), { once: true });
 }
 
-/** Tells other extension pages that images changed. A channel never echoes to itself. */
+/** Tells every extension context, this one included, that images changed. */
 export function announceImagesChanged(ids?: string[]): void {
-  const ch = new BroadcastChannel(CHANNEL_NAME);
-  ch.postMessage({ type: 'images-changed', ids } satisfies ImagesChanged);
-  ch.close();
+  void announceChange(ids ? { type: 'images-changed', ids } : { type: 'images-changed' });
 }
 
-/** Calls `cb` whenever the background says the capture status changed, until `signal` aborts. */
+/** Calls `cb` whenever the capture status changed, until `signal` aborts. */
 export function onStatusChanged(signal: AbortSignal, cb: () => void): void {
-  const ch = new BroadcastChannel(CHANNEL_NAME);
-  ch.addEventListener('message', (e) => {
-    if ((e.data as { type?: unknown } | null)?.type === 'status-changed') cb();
+  onChange(signal, (change) => {
+    if (change.type === 'status-changed') cb();
   });
-  signal.addEventListener('abort', () => ch.close(), { once: true });
 }

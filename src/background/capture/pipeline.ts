@@ -8,7 +8,6 @@ import { imageDimensions } from '../../core/image-dimensions';
 import { CaptureError, type CaptureJob } from '../../core/queue';
 import type { ConversationInfo, GeneratedImageMeta, ImageRecord } from '../../core/types';
 import { type PutResult, putImage } from '../../db/images';
-import { kvGet, kvSet } from '../../db/kv';
 import { type ApiOptions, getDownloadUrl } from '../../sites/chatgpt/api';
 import { guessModel } from '../../sites/chatgpt/model';
 import { conversationUrl } from '../../sites/chatgpt/routes';
@@ -153,10 +152,7 @@ export async function captureImage(job: CaptureJob): Promise<PutResult> {
       processMs: performance.now() - processStart,
     };
     recordTiming({ ...timing, committedAt: Date.now() });
-    if (result.status === 'added' && warning) {
-      const prev = await kvGet('promptless', null);
-      await kvSet('promptless', { count: (prev?.count ?? 0) + 1, lastReason: warning });
-    }
+    // An image kept without its prompts is counted by putImage, inside its transaction.
     return result;
   } catch (err) {
     throw storageError(err);

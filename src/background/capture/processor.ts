@@ -16,6 +16,7 @@ import {
 import type { ImageSighting } from '../../core/types';
 import { hasImage } from '../../db/images';
 import { allJobs, deleteJob, getJob, putJob } from '../../db/queue';
+import { DELETED_REASON, isTombstoned } from '../../db/tombstones';
 import { browser } from '../../platform/browser';
 import { onImageStored } from '../status/session';
 import { captureImage } from './pipeline';
@@ -93,6 +94,8 @@ export async function enqueue(
   tabId: number | null,
 ): Promise<{ accepted: boolean; reason?: string }> {
   if (await hasImage(sighting.fileId)) return { accepted: false, reason: 'already stored' };
+  // Deletions stick: a tombstoned (or trashed) image is not fetched again (db/tombstones.ts).
+  if (await isTombstoned(sighting.fileId)) return { accepted: false, reason: DELETED_REASON };
   const now = Date.now();
   const existing = await getJob(sighting.fileId);
   if (existing?.state === 'running') return { accepted: true };

@@ -1,16 +1,34 @@
 /**
- * The per-browser-session capture count shown on the badge. Kept in storage.session so a
- * stopped worker does not reset it; the browser clears it when it restarts.
+ * The per-browser-session capture count shown on the badge. Computed from IndexedDB (images
+ * captured since the session started), never counted up in memory or storage: two images
+ * that finish together are both counted. The session's start is kept in storage.session,
+ * which the browser clears when it restarts, so a stopped worker does not reset it.
  */
+import { capturedSinceCount } from '../../db/counters';
+import { announceChange } from '../../messaging/changes';
 import { browser } from '../../platform/browser';
 
-const KEY = 'sessionCount';
-const SKIPPED = 'pausedSkipped';
-const channel = new BroadcastChannel('image-vault');
+const START = 'sessionStart';
+let start: Promise<number> | null = null;
 
+/** When this browser session started (first worker start after the browser started). */
+function sessionStart(): Promise<number> {
+  start ??= (async () => {
+    const v = (await browser.storage.session.get(START))[START];
+    if (typeof v === 'number') return v;
+    const now = Date.now();
+    await browser.storage.session.set({ [START]: now });
+    return now;
+  })().catch((err) => {
+    start = null;
+    throw err;
+  });
+  return start;
+}
+
+/** Images captured in this browser session and still in the vault. */
 export async function sessionCount(): Promise<number> {
-  const v = (await browser.storage.session.get(KEY))[KEY];
-  return typeof v === 'number' ? v : 0;
+  return capturedSinceCount(await sessionStart());
 }
 
 async function showBadge(n: number): Promise<void> {
@@ -18,36 +36,30 @@ async function showBadge(n: number): Promise<void> {
   await browser.action.setBadgeBackgroundColor({ color: '#2f6fdd' });
 }
 
-/** After an image was stored (or found to be a duplicate): update the badge, tell open pages. */
+/**
+ * Badge updates run one after another, each reading the count afresh: the last one starts
+ * after the last store committed, so the badge ends on the true count.
+ */
+let badge: Promise<void> = Promise.resolve();
+
+function updateBadge(): Promise<void> {
+  badge = badge
+    .then(async () => showBadge(await sessionCount()))
+    .catch((err) => console.warn('[image-vault] badge update failed', err));
+  return badge;
+}
+
+/** After an image was stored (or found to be a duplicate): update the badge. */
 export async function onImageStored(added: boolean): Promise<void> {
-  if (added) {
-    const n = (await sessionCount()) + 1;
-    await browser.storage.session.set({ [KEY]: n });
-    await showBadge(n);
-  }
-  channel.postMessage({ type: 'images-changed' });
+  if (added) await updateBadge();
 }
 
-export async function restoreBadge(): Promise<void> {
-  await showBadge(await sessionCount());
+/** At worker start: the badge as the vault has it. */
+export function restoreBadge(): Promise<void> {
+  return updateBadge();
 }
 
-/** Tells open pages that the status (pause, problems) changed. */
+/** Tells open pages that the status (pause, problems, counters) changed. */
 export function announceStatus(): void {
-  channel.postMessage({ type: 'status-changed' });
-}
-
-/** Images seen while capture was paused (since it was paused), for the popup. */
-export async function pausedSkipped(): Promise<number> {
-  const v = (await browser.storage.session.get(SKIPPED))[SKIPPED];
-  return typeof v === 'number' ? v : 0;
-}
-
-export async function notePausedSkip(): Promise<void> {
-  await browser.storage.session.set({ [SKIPPED]: (await pausedSkipped()) + 1 });
-  announceStatus();
-}
-
-export async function resetPausedSkipped(): Promise<void> {
-  await browser.storage.session.set({ [SKIPPED]: 0 });
+  void announceChange({ type: 'status-changed' });
 }

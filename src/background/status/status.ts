@@ -3,9 +3,13 @@ import { retry } from '../../core/queue';
 import { imageCount } from '../../db/gallery';
 import { kvGet, kvSet } from '../../db/kv';
 import { allJobs, deleteJob, putJob } from '../../db/queue';
+import { skippedCount } from '../../db/skipped';
+import { tombstoneCount } from '../../db/tombstones';
 import type { PageHealth, VaultStatus } from '../../messaging/protocol';
+import { browser } from '../../platform/browser';
 import { drain } from '../capture/processor';
-import { announceStatus, pausedSkipped, resetPausedSkipped, sessionCount } from './session';
+import { rescanOpenTabs } from './catch-up';
+import { announceStatus, sessionCount } from './session';
 
 const LOG = '[image-vault]';
 
@@ -13,16 +17,34 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** Tabs that could not get the content script (kv `injectFailedTabs`) and are still open. */
+async function tabsNeedingReload(): Promise<number> {
+  const ids = await kvGet('injectFailedTabs', []);
+  const open = await Promise.all(
+    ids.map((id) =>
+      browser.tabs.get(id).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return open.filter(Boolean).length;
+}
+
 export async function getStatus(): Promise<VaultStatus> {
-  const [total, session, skipped, paused, jobs, pageProblem, promptless] = await Promise.all([
-    imageCount(),
-    sessionCount(),
-    pausedSkipped(),
-    kvGet('paused', false),
-    allJobs(),
-    kvGet('pageProblem', null),
-    kvGet('promptless', null),
-  ]);
+  const [total, session, skipped, paused, jobs, pageProblem, promptless, deleted, reload] = await Promise.all(
+    [
+      imageCount(),
+      sessionCount(),
+      skippedCount(),
+      kvGet('paused', false),
+      allJobs(),
+      kvGet('pageProblem', null),
+      kvGet('promptless', null),
+      tombstoneCount(),
+      tabsNeedingReload(),
+    ],
+  );
   const failed = jobs
     .filter((j) => j.state === 'failed')
     .map((j) => ({
@@ -49,20 +71,26 @@ export async function getStatus(): Promise<VaultStatus> {
     total,
     sessionCount: session,
     paused,
-    pausedSkipped: paused ? skipped : 0,
-    // TODO(issue 8): filled by the tombstone and injection work.
-    deletedRemembered: 0,
-    tabsNeedingReload: 0,
+    pausedSkipped: skipped,
+    deletedRemembered: deleted,
+    tabsNeedingReload: reload,
     pending,
     failed,
     problems,
   };
 }
 
+/**
+ * Switches capture off or on. Skipped sightings are kept across both (the popup offers
+ * them until saved or dismissed); switching on asks the open ChatGPT tabs to scan again.
+ */
 export async function setPaused(paused: boolean): Promise<VaultStatus> {
-  if (paused) await resetPausedSkipped();
+  const was = await kvGet('paused', false);
   await kvSet('paused', paused);
   announceStatus();
+  if (was && !paused) {
+    rescanOpenTabs().catch((err) => console.warn(LOG, 'rescan after resume failed', err));
+  }
   return getStatus();
 }
 
