@@ -3,9 +3,12 @@
  * after Chrome stopped the idle worker) resumes the persistent capture queue.
  */
 import { browser, type Runtime } from '../platform/browser';
-import { drain, resumeQueue, WAKE_ALARM } from './capture/processor';
+import { drain, logFailure, resumeQueue, WAKE_ALARM } from './capture/processor';
+import { watchUnhandledRejections } from './diagnostics';
 import { handleMessage } from './router';
 import { restoreBadge } from './status/session';
+
+watchUnhandledRejections();
 
 const GALLERY = 'src/gallery/index.html';
 const MENU_ID = 'image-vault-open-gallery';
@@ -23,12 +26,16 @@ browser.runtime.onInstalled.addListener(() => {
     .removeAll()
     .then(() =>
       browser.contextMenus.create({ id: MENU_ID, title: 'Open Image Vault gallery', contexts: ['action'] }),
-    );
+    )
+    .catch(logFailure('could not add the toolbar menu'));
 });
 
 browser.contextMenus.onClicked.addListener((info) => {
-  if (info.menuItemId === MENU_ID) void browser.tabs.create({ url: browser.runtime.getURL(GALLERY) });
+  if (info.menuItemId === MENU_ID)
+    browser.tabs
+      .create({ url: browser.runtime.getURL(GALLERY) })
+      .catch(logFailure('could not open the gallery'));
 });
 
-void restoreBadge();
-void resumeQueue().catch((err) => console.error('[image-vault] queue failed to resume', err));
+restoreBadge().catch(logFailure('could not restore the badge'));
+resumeQueue().catch(logFailure('queue failed to resume'));
