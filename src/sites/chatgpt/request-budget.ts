@@ -87,8 +87,9 @@ async function pump(): Promise<void> {
   pumping = true;
   try {
     while (waiters.length > 0) {
-      waiters.sort((a, b) => rank(a) - rank(b));
       const s = await current();
+      // Sorted after the await: a waiter that arrived meanwhile may outrank the old head.
+      waiters.sort((a, b) => rank(a) - rank(b));
       const now = Date.now();
       const head = waiters[0]!;
       const p = plan(s, head.priority, head.cost, now);
