@@ -10,11 +10,11 @@ import { BudgetWaitError } from '../../core/request-budget';
 import type { ConversationInfo, GeneratedImageMeta, ImageRecord, ModelFamily } from '../../core/types';
 import { type PutResult, putImage } from '../../db/images';
 import { kvGet, kvSet } from '../../db/kv';
-import { type ApiOptions, getDownloadUrl } from '../../sites/chatgpt/api';
+import type { ApiOptions } from '../../sites/chatgpt/api';
 import { conversationUrl } from '../../sites/chatgpt/routes';
 import { lookupImage } from './conversation-cache';
-import { type FetchedImage, fetchImage, LinkDeadError } from './fetch-bytes';
-import { fetchableBySelf, judgeListing, UNLISTED_WARNING, UPLOAD_REFUSAL } from './rules';
+import { readBytes } from './read-bytes';
+import { judgeListing, UNLISTED_WARNING, UPLOAD_REFUSAL } from './rules';
 import { recordTiming, timed } from './stats';
 import { askTab } from './tab-fallback';
 import { makeThumbnail } from './thumbnail';
@@ -90,48 +90,6 @@ function apiOptions(job: CaptureJob): ApiOptions {
   };
 }
 
-async function readBytes(job: CaptureJob): Promise<FetchedImage> {
-  const s = job.sighting;
-  if (!fetchableBySelf(s.src)) return viaDownload(job, null);
-  try {
-    return await fetchImage(s.src);
-  } catch (err) {
-    if (!(err instanceof LinkDeadError)) throw err;
-    return viaDownload(job, err);
-  }
-}
-
-/**
- * The bytes through a fresh link from ChatGPT (`files/download/{file_id}`, chatgpt.md §4):
- * when the page's link died or lied (`dead`), or when its src is one the worker cannot read
- * (a `blob:` URL of the page's own memory).
- */
-async function viaDownload(job: CaptureJob, dead: LinkDeadError | null): Promise<FetchedImage> {
-  const s = job.sighting;
-  let fresh: string;
-  try {
-    fresh = await getDownloadUrl(s.fileId, s.conversationId, apiOptions(job));
-  } catch (apiErr) {
-    if (apiErr instanceof BudgetWaitError) throw apiErr;
-    if (apiErr instanceof CaptureError && !apiErr.retryable) {
-      throw new CaptureError(
-        dead
-          ? `${dead.message}, and ChatGPT gave no fresh link`
-          : `the page showed this image from its own memory (a blob: link), and ChatGPT gave no download link for it: ${apiErr.message}`,
-        false,
-      );
-    }
-    throw dead ?? apiErr;
-  }
-  try {
-    return await fetchImage(fresh);
-  } catch (again) {
-    // The page's link and a fresh one failed alike: trying later will not help (Retry can).
-    if (again instanceof LinkDeadError) throw new CaptureError(again.message, false);
-    throw again;
-  }
-}
-
 function guessModel(src: string): ModelFamily {
   return /estuary\/content/.test(src) ? 'gpt-image' : 'dalle3';
 }
@@ -139,7 +97,7 @@ function guessModel(src: string): ModelFamily {
 export async function captureImage(job: CaptureJob): Promise<PutResult> {
   const s = job.sighting;
   const [{ meta, info, warning }, metadataMs] = await timed(() => readMetadata(job));
-  const [img, fetchMs] = await timed(() => readBytes(job));
+  const [img, fetchMs] = await timed(() => readBytes(job.sighting, apiOptions(job)));
   const processStart = performance.now();
   const dims = imageDimensions(img.bytes, img.mimeType) ?? { width: s.naturalWidth, height: s.naturalHeight };
   // Decoding (createImageBitmap) and SHA-256 (crypto.subtle) run off this thread: start both,
