@@ -303,11 +303,12 @@ test.describe('simulator backend', () => {
     );
     expect(expired.detail.code).toBe('token_expired');
     expect((await page.evaluate(backendGet, path)).status).toBe(200); // a fresh token works
-    sim.fault('conversation', 'rate-limit', { retryAfter: 3 });
+    // from: 'page' — the extension's worker reads this conversation too (it captures the image)
+    sim.fault('conversation', 'rate-limit', { retryAfter: 3, from: 'page' });
     const limited = await page.evaluate(backendGet, path);
     expect([limited.status, limited.retryAfter]).toEqual([429, '3']);
     expect((await page.evaluate(backendGet, path)).status).toBe(200);
-    sim.fault('conversation', 'missing-fields');
+    sim.fault('conversation', 'missing-fields', { from: 'page' });
     const missing = (await page.evaluate(backendGet, path)).body as Record<string, unknown>;
     expect(missing.mapping).toBeUndefined();
     expect(missing.title).toBeDefined();

@@ -46,6 +46,8 @@ export interface SimImage {
   mimeType: string;
   /** File ids of progressive partial frames (gpt-image, `progressive`). Not generations. */
   partials: string[];
+  /** Set when the JSON does not list the image as generated (see ImageOptions.inJson). */
+  inJson?: 'missing' | 'upload';
 }
 
 export interface ImageOptions {
@@ -60,6 +62,12 @@ export interface ImageOptions {
   editOp?: string;
   /** PNG only: noisy pixels, ~1.5–3 MB at 1024² (default: small, fast). */
   realistic?: boolean;
+  /**
+   * The page renders the tiles as generated, but the JSON does not list them so: 'missing'
+   * leaves them out of the tool message (a shape the parser does not know yet), 'upload' lists
+   * them as attachments of the preceding user message instead.
+   */
+  inJson?: 'missing' | 'upload';
 }
 
 export interface DalleOptions extends ImageOptions {
@@ -136,7 +144,7 @@ export class SimConversation {
   private clock: number;
   private lastUserText = '';
   private lastUserNode: SimNode | null = null;
-  private lastUserTurn: { uploads: SimFile[] } | null = null;
+  private lastUserTurn: { uploads: SimFile[]; jsonUploads: SimFile[] } | null = null;
 
   constructor(
     private readonly ids: Ids,
@@ -225,15 +233,18 @@ export class SimConversation {
   user(text: string): this {
     const time = this.tick();
     const uploads: SimFile[] = [];
+    // Listed as uploads in the JSON only (ImageOptions.inJson 'upload'); rendered as generated.
+    const jsonUploads: SimFile[] = [];
     this.lastUserText = text;
     const node = this.addNode(
       () => {
-        const parts: unknown[] = uploads.map((f) => this.pointerPart(f, `sediment://${f.fileId}`, {}));
+        const listed = [...uploads, ...jsonUploads];
+        const parts: unknown[] = listed.map((f) => this.pointerPart(f, `sediment://${f.fileId}`, {}));
         const content =
-          uploads.length > 0
+          listed.length > 0
             ? { content_type: 'multimodal_text', parts: [...parts, text] }
             : { content_type: 'text', parts: [text] };
-        const attachments = uploads.map((f) => ({
+        const attachments = listed.map((f) => ({
           id: f.fileId,
           size: this.files.body(f).length,
           name: f.fileName,
@@ -241,12 +252,12 @@ export class SimConversation {
           width: f.width,
           height: f.height,
         }));
-        return this.message('user', null, content, time, uploads.length ? { attachments } : {});
+        return this.message('user', null, content, time, listed.length ? { attachments } : {});
       },
       () => true,
     );
     this.lastUserNode = node;
-    this.lastUserTurn = { uploads };
+    this.lastUserTurn = { uploads, jsonUploads };
     const turnRef = this.lastUserTurn;
     this.turns.push({
       key: node.id,
@@ -502,7 +513,12 @@ export class SimConversation {
         height,
         mimeType: file.mimeType,
         partials: partialFiles[i]!.map((f) => f.fileId),
+        ...(opts.inJson ? { inJson: opts.inJson } : {}),
       });
+    }
+    if (opts.inJson === 'upload') {
+      if (!this.lastUserTurn) throw new Error("inJson 'upload': add a user turn first");
+      this.lastUserTurn.jsonUploads.push(...files);
     }
     this.images.push(...images);
     const taskId = `task_${this.ids.hex(24)}`;
@@ -529,8 +545,10 @@ export class SimConversation {
         const content = { content_type: 'multimodal_text', parts: [...bare, thinking.caption] };
         return this.message('tool', recipient, content, null);
       }
-      const parts: unknown[] = images.map((img, i) =>
-        this.pointerPart(files[i]!, img.assetPointer, gpt ? this.gptMeta(img) : this.dalleMeta(img)),
+      const parts: unknown[] = images.flatMap((img, i) =>
+        img.inJson
+          ? []
+          : [this.pointerPart(files[i]!, img.assetPointer, gpt ? this.gptMeta(img) : this.dalleMeta(img))],
       );
       if (!gpt) {
         parts.push(

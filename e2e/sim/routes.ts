@@ -42,6 +42,8 @@ export interface Reply {
   body?: string | Buffer;
   headers?: Record<string, string>;
   abort?: boolean;
+  /** Never answer (fault preset 'hang'): held until `sim.releaseHung()` or the context closes. */
+  hang?: boolean;
 }
 
 export const SESSION_COOKIE = '__Secure-next-auth.session-token';

@@ -52,7 +52,8 @@ export type FaultPreset =
   | 'server-error'
   | 'not-found'
   | 'forbidden'
-  | 'abort';
+  | 'abort'
+  | 'hang';
 
 export interface FaultOptions {
   /** How many matching requests fail (default 1). */
@@ -61,6 +62,8 @@ export interface FaultOptions {
   match?: string | RegExp;
   /** Retry-After seconds for 'rate-limit' (default 1). */
   retryAfter?: number;
+  /** Only requests of the extension's service worker ('worker') or of pages ('page'). */
+  from?: 'worker' | 'page';
 }
 
 interface Fault {
@@ -68,6 +71,7 @@ interface Fault {
   reply: Reply | 'missing-fields';
   left: number;
   match?: string | RegExp;
+  from?: 'worker' | 'page';
 }
 
 export interface GenerateSpec {
@@ -115,6 +119,7 @@ export class Simulator {
   private readonly tokens = new Map<string, number>();
   private tokenCount = 0;
   private readonly avatar: SimFile;
+  private readonly hung = new Set<() => void>();
 
   constructor(
     readonly context: BrowserContext,
@@ -164,9 +169,16 @@ export class Simulator {
           status: reply.abort ? 0 : reply.status,
           headers: req.headers(),
         });
+        if (reply.hang) {
+          // A request that never answers: held until released, then aborted (the client gave up long ago).
+          await new Promise<void>((release) => this.hung.add(release));
+          await route.abort('timedout').catch(() => {});
+          return;
+        }
         await fulfil(route, reply).catch(() => {});
       },
     );
+    this.context.on('close', () => this.releaseHung());
     if (this.options.loggedIn) await this.login();
     return this;
   }
@@ -323,6 +335,18 @@ export class Simulator {
     };
   }
 
+  /** How many requests a 'hang' fault is holding now. */
+  get hanging(): number {
+    return this.hung.size;
+  }
+
+  /** Aborts every request held by a 'hang' fault (also done when the context closes). */
+  releaseHung(): void {
+    const held = [...this.hung];
+    this.hung.clear();
+    for (const release of held) release();
+  }
+
   /** Makes every access token issued so far expired: clients must refetch /api/auth/session. */
   expireTokens(): void {
     for (const t of this.tokens.keys()) this.tokens.set(t, 0);
@@ -336,11 +360,12 @@ export class Simulator {
   /**
    * Makes the next matching requests of a kind fail. Presets: 'rate-limit' (429 + Retry-After),
    * 'html-200' (200 text/html error page), 'missing-fields' (JSON without the expected fields),
-   * 'server-error' (500), 'not-found' (404), 'forbidden' (403), 'abort' (network error).
+   * 'server-error' (500), 'not-found' (404), 'forbidden' (403), 'abort' (network error),
+   * 'hang' (never answers; see `releaseHung`).
    */
   fault(kind: RouteKind, fault: FaultPreset | Reply, opts: FaultOptions = {}): void {
     const reply: Reply | 'missing-fields' = typeof fault === 'string' ? preset(fault, opts) : fault;
-    this.faults.push({ kind, reply, left: opts.times ?? 1, match: opts.match });
+    this.faults.push({ kind, reply, left: opts.times ?? 1, match: opts.match, from: opts.from });
   }
 
   /** Used by the routes: the fault to answer with, if one applies. */
@@ -349,6 +374,7 @@ export class Simulator {
       (x) =>
         x.kind === kind &&
         x.left > 0 &&
+        (!x.from || x.from === (req.serviceWorker() ? 'worker' : 'page')) &&
         (!x.match || (typeof x.match === 'string' ? req.url().includes(x.match) : x.match.test(req.url()))),
     );
     if (!f) return null;
@@ -462,7 +488,7 @@ export class Simulator {
     const limit = Number(q.get('limit') ?? 25);
     const start = Number(q.get('after') ?? 0);
     const all = this.images()
-      .filter((i) => i.model === 'gpt-image')
+      .filter((i) => i.model === 'gpt-image' && !i.inJson)
       .reverse();
     const page = all.slice(start, start + limit);
     return {
@@ -532,5 +558,7 @@ function preset(p: FaultPreset, opts: FaultOptions): Reply | 'missing-fields' {
       return { status: 403, contentType: 'text/plain', body: 'Forbidden' };
     case 'abort':
       return { status: 0, abort: true };
+    case 'hang':
+      return { status: 0, hang: true };
   }
 }

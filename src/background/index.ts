@@ -5,10 +5,13 @@
 import { purgeTrash } from '../db/gallery-mutations';
 import { keepSnapshotFresh } from '../db/snapshot';
 import { browser, type Runtime } from '../platform/browser';
-import { drain, resumeQueue, WAKE_ALARM } from './capture/processor';
+import { drain, logFailure, resumeQueue, WAKE_ALARM } from './capture/processor';
+import { watchUnhandledRejections } from './diagnostics';
 import { injectIntoOpenTabsOnInstall } from './inject-open-tabs';
 import { handleMessage } from './router';
 import { restoreBadge } from './status/session';
+
+watchUnhandledRejections();
 
 const GALLERY = 'src/gallery/index.html';
 
@@ -29,16 +32,20 @@ browser.runtime.onInstalled.addListener(() => {
     .removeAll()
     .then(() =>
       browser.contextMenus.create({ id: MENU_ID, title: 'Open Image Vault gallery', contexts: ['action'] }),
-    );
+    )
+    .catch(logFailure('could not add the toolbar menu'));
 });
 
 injectIntoOpenTabsOnInstall();
 
 browser.contextMenus.onClicked.addListener((info) => {
-  if (info.menuItemId === MENU_ID) void browser.tabs.create({ url: browser.runtime.getURL(GALLERY) });
+  if (info.menuItemId === MENU_ID)
+    browser.tabs
+      .create({ url: browser.runtime.getURL(GALLERY) })
+      .catch(logFailure('could not open the gallery'));
 });
 
-void restoreBadge();
+restoreBadge().catch(logFailure('could not restore the badge'));
 // Deletions whose undo window passed while no gallery was open become tombstones now.
-void purgeTrash().catch((err) => console.warn('[image-vault] could not purge the trash', err));
-void resumeQueue().catch((err) => console.error('[image-vault] queue failed to resume', err));
+purgeTrash().catch(logFailure('could not purge the trash'));
+resumeQueue().catch(logFailure('queue failed to resume'));

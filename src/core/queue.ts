@@ -7,6 +7,7 @@
  *      ▲                  │
  *      └──fail(retry)─────┤──fail(give up)──▶ failed ──retry by user──▶ pending
  *   recover(): a job found `running` at start-up was interrupted: back to pending.
+ *   defer(): running → pending without spending the attempt (waiting for the request budget).
  */
 import type { ImageSighting } from './types';
 
@@ -77,6 +78,21 @@ export function fail(job: CaptureJob, error: CaptureError, now: number): Capture
   if (giveUp) return { ...job, state: 'failed', lastError: error.message, updatedAt: now };
   const wait = Math.max(backoffMs(job.attempts), error.retryAfterMs ?? 0);
   return { ...job, state: 'pending', lastError: error.message, nextAttemptAt: now + wait, updatedAt: now };
+}
+
+/**
+ * The job could not run yet for a reason that is not its own (the request budget, a 429):
+ * back to pending until `until`, and the attempt it started is not counted.
+ */
+export function defer(job: CaptureJob, until: number, reason: string, now: number): CaptureJob {
+  return {
+    ...job,
+    state: 'pending',
+    attempts: Math.max(0, job.attempts - 1),
+    lastError: reason,
+    nextAttemptAt: until,
+    updatedAt: now,
+  };
 }
 
 /** At start-up: a job left `running` was cut off by the worker stopping. */

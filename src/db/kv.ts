@@ -1,4 +1,5 @@
 /** Typed access to the small `kv` store: settings and status that must survive a worker stop. */
+import type { BudgetState } from '../core/request-budget';
 import { openVault } from './open';
 
 /** A problem the user should hear about, in plain words. */
@@ -28,6 +29,8 @@ export interface KvMap {
    * injected: the popup says "Reload your ChatGPT tab to start saving images".
    */
   injectFailedTabs: number[];
+  /** The one request budget for ChatGPT (core/request-budget.ts): a 429's block survives a restart. */
+  requestBudget: BudgetState | null;
 }
 
 export async function kvGet<K extends keyof KvMap>(key: K, fallback: KvMap[K]): Promise<KvMap[K]> {

@@ -4,6 +4,7 @@ import {
   backoffMs,
   CaptureError,
   type CaptureJob,
+  defer,
   fail,
   isReady,
   MAX_ATTEMPTS,
@@ -198,6 +199,27 @@ describe('refresh', () => {
     expect(refresh(job, fresher, T0 + 1, 9).tabId).toBe(9);
     expect(refresh(job, fresher, T0 + 1).tabId).toBe(3);
     expect(refresh(newJob(sighting(), T0), fresher, T0 + 1).tabId).toBeNull();
+  });
+});
+
+describe('defer', () => {
+  it('puts a running job back to pending until the given time, without spending its attempt', () => {
+    let job = newJob(sighting(), T0);
+    // however often the budget postpones it, the job never runs out of attempts
+    for (let i = 0; i < MAX_ATTEMPTS * 3; i++) {
+      job = defer(start(job, T0), T0 + 60_000, 'waiting: ChatGPT asked us to slow down (rate limit)', T0);
+    }
+    expect(job).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: T0 + 60_000,
+      lastError: 'waiting: ChatGPT asked us to slow down (rate limit)',
+    });
+    expect(isReady(job, T0 + 59_999)).toBe(false);
+    expect(isReady(job, T0 + 60_000)).toBe(true);
+    // a real failure after a postponement still counts
+    const failed = fail(start(job, T0), retryable, T0);
+    expect(failed.attempts).toBe(1);
   });
 });
 

@@ -4,9 +4,12 @@
  */
 import { isImageContentType, sniffImageType } from '../../core/image-bytes';
 import { CaptureError } from '../../core/queue';
-import { fetchWithin, TIMEOUT_MS } from '../../sites/chatgpt/http';
+import { BudgetWaitError } from '../../core/request-budget';
+import { DEFAULT_MAX_WAIT_MS } from '../../sites/chatgpt/api';
+import { fetchWithin, retryAfterMs, TIMEOUT_MS } from '../../sites/chatgpt/http';
+import { budget } from '../../sites/chatgpt/request-budget';
 import { describeDeadLink, describeNotAnImage } from '../../sites/chatgpt/responses';
-import { signedUrlExpiry } from '../../sites/chatgpt/routes';
+import { isChatGptUrl, signedUrlExpiry } from '../../sites/chatgpt/routes';
 
 export interface FetchedImage {
   blob: Blob;
@@ -21,7 +24,12 @@ export class LinkDeadError extends CaptureError {
   }
 }
 
+/**
+ * Fetches image bytes. They are no API read, but they wait out a 429 block of the request
+ * budget like everything else (cost 0), and a 429 from ChatGPT's own host blocks everyone.
+ */
 export async function fetchImage(url: string): Promise<FetchedImage> {
+  await budget.take('live', 0, { maxWaitMs: DEFAULT_MAX_WAIT_MS });
   const res = await fetchWithin(
     url,
     { credentials: 'include', cache: 'no-store' },
@@ -31,13 +39,25 @@ export async function fetchImage(url: string): Promise<FetchedImage> {
       // The body is read inside the deadline: a download that stalls halfway is retried too.
       const blob = r.ok ? await r.blob() : null;
       const text = r.ok ? '' : (await r.text().catch(() => '')).slice(0, 200);
-      return { status: r.status, ok: r.ok, contentType: r.headers.get('content-type'), blob, text };
+      const retryAfter = retryAfterMs(r.headers);
+      return {
+        status: r.status,
+        ok: r.ok,
+        contentType: r.headers.get('content-type'),
+        blob,
+        text,
+        retryAfter,
+      };
     },
   );
   if (res.status === 403 || res.status === 404 || res.status === 410) {
     throw new LinkDeadError(describeDeadLink(res.status, res.text, signedUrlExpiry(url), Date.now()));
   }
-  if (res.status === 429) throw new CaptureError('the image server asked us to slow down', true, 30_000);
+  if (res.status === 429) {
+    // chatgpt.com (estuary) answers to ChatGPT's own limiter; the DALL·E CDN is another server.
+    if (isChatGptUrl(url)) throw new BudgetWaitError(await budget.rateLimited(res.retryAfter), 'blocked');
+    throw new CaptureError('the image server asked us to slow down', true, res.retryAfter ?? 30_000);
+  }
   if (!res.ok) throw new CaptureError(`the image server answered HTTP ${res.status}`, true);
   return checkImage(res.blob!, res.contentType);
 }

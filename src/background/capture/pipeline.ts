@@ -5,14 +5,16 @@
  */
 import { crc32, sha256Hex } from '../../core/image-bytes';
 import { imageDimensions } from '../../core/image-dimensions';
-import { CaptureError, type CaptureJob } from '../../core/queue';
+import { CaptureError, type CaptureJob, MAX_ATTEMPTS } from '../../core/queue';
+import { BudgetWaitError } from '../../core/request-budget';
 import type { ConversationInfo, GeneratedImageMeta, ImageRecord } from '../../core/types';
 import { type PutResult, putImage } from '../../db/images';
-import { type ApiOptions, getDownloadUrl } from '../../sites/chatgpt/api';
+import type { ApiOptions } from '../../sites/chatgpt/api';
 import { guessModel } from '../../sites/chatgpt/model';
 import { conversationUrl } from '../../sites/chatgpt/routes';
 import { lookupImage } from './conversation-cache';
-import { type FetchedImage, fetchImage, LinkDeadError } from './fetch-bytes';
+import { readBytes } from './read-bytes';
+import { judgeListing, UNLISTED_WARNING, UPLOAD_REFUSAL } from './rules';
 import { recordTiming, timed } from './stats';
 import { askTab } from './tab-fallback';
 import { makeThumbnail } from './thumbnail';
@@ -20,9 +22,10 @@ import { makeThumbnail } from './thumbnail';
 /** Attempts spent waiting for the conversation JSON before saving the image without it. */
 export const METADATA_ATTEMPTS = 3;
 
+/** Retryable until UNLISTED_GRACE_MS has passed since the first sighting (see rules.ts). */
 class NotListedError extends CaptureError {
   constructor() {
-    super('ChatGPT’s conversation does not list this image as generated', true);
+    super('ChatGPT’s conversation does not list this image yet', true);
   }
 }
 
@@ -31,6 +34,13 @@ interface Metadata {
   info: ConversationInfo | null;
   /** Why the prompts are missing, when they are. */
   warning: string | null;
+}
+
+/** Never lose the image for want of its prompt: after a few tries, keep the bytes without it. */
+function withoutPrompt(job: CaptureJob, err: unknown): Metadata {
+  if (job.attempts < METADATA_ATTEMPTS && !(err instanceof CaptureError && !err.retryable)) throw err;
+  const reason = err instanceof Error ? err.message : String(err);
+  return { meta: null, info: null, warning: `saved without its prompt: ${reason}` };
 }
 
 async function readMetadata(job: CaptureJob): Promise<Metadata> {
@@ -42,21 +52,31 @@ async function readMetadata(job: CaptureJob): Promise<Metadata> {
       warning: 'saved without its prompt: a temporary chat has no conversation to read',
     };
   }
+  let parsed: Awaited<ReturnType<typeof lookupImage>>['parsed'];
   try {
-    const { parsed, meta } = await lookupImage(s.conversationId, s.fileId, apiOptions(job));
-    if (meta) return { meta, info: parsed.info, warning: null };
-    if (parsed.images.length > 0 || parsed.warnings.length === 0) {
-      // A healthy conversation that does not (yet) list the file: the JSON may lag the page
-      // for a moment; if it never lists it, it is no generation (a preview frame, an upload).
-      throw new NotListedError();
-    }
-    throw new CaptureError(`ChatGPT’s conversation data looks different: ${parsed.warnings[0]}`, true);
+    ({ parsed } = await lookupImage(s.conversationId, s.fileId, apiOptions(job)));
   } catch (err) {
-    if (err instanceof NotListedError) throw err;
-    // Never lose the image for want of its prompt: after a few tries, keep the bytes.
-    if (job.attempts < METADATA_ATTEMPTS && !(err instanceof CaptureError && !err.retryable)) throw err;
-    const reason = err instanceof Error ? err.message : String(err);
-    return { meta: null, info: null, warning: `saved without its prompt: ${reason}` };
+    // Waiting for the request budget says nothing about the prompt: just try later.
+    if (err instanceof BudgetWaitError) throw err;
+    return withoutPrompt(job, err);
+  }
+  const listing = judgeListing(parsed, s.fileId, Date.now() - job.createdAt, job.attempts >= MAX_ATTEMPTS);
+  switch (listing.kind) {
+    case 'listed':
+      return { meta: listing.meta, info: parsed.info, warning: null };
+    case 'upload':
+      throw new CaptureError(UPLOAD_REFUSAL, false);
+    case 'wait':
+      // The JSON may lag the page for a moment (the tool message is still in progress).
+      throw new NotListedError();
+    case 'unlisted':
+      // The page showed it as a generated image: keep it, and say why it has no prompt.
+      return { meta: null, info: parsed.info, warning: UNLISTED_WARNING };
+    case 'unreadable':
+      return withoutPrompt(
+        job,
+        new CaptureError(`ChatGPT’s conversation data looks different: ${listing.warning}`, true),
+      );
   }
 }
 
@@ -70,36 +90,10 @@ function apiOptions(job: CaptureJob): ApiOptions {
   };
 }
 
-async function readBytes(job: CaptureJob): Promise<FetchedImage> {
-  const s = job.sighting;
-  try {
-    return await fetchImage(s.src);
-  } catch (err) {
-    if (!(err instanceof LinkDeadError)) throw err;
-    // The page's link died or lied: ask ChatGPT for a fresh one (chatgpt.md §4).
-    let fresh: string;
-    try {
-      fresh = await getDownloadUrl(s.fileId, s.conversationId, apiOptions(job));
-    } catch (apiErr) {
-      if (apiErr instanceof CaptureError && !apiErr.retryable) {
-        throw new CaptureError(`${err.message}, and ChatGPT gave no fresh link`, false);
-      }
-      throw err;
-    }
-    try {
-      return await fetchImage(fresh);
-    } catch (again) {
-      // The page's link and a fresh one failed alike: trying later will not help (Retry can).
-      if (again instanceof LinkDeadError) throw new CaptureError(again.message, false);
-      throw again;
-    }
-  }
-}
-
 export async function captureImage(job: CaptureJob): Promise<PutResult> {
   const s = job.sighting;
   const [{ meta, info, warning }, metadataMs] = await timed(() => readMetadata(job));
-  const [img, fetchMs] = await timed(() => readBytes(job));
+  const [img, fetchMs] = await timed(() => readBytes(job.sighting, apiOptions(job)));
   const processStart = performance.now();
   const dims = imageDimensions(img.bytes, img.mimeType) ?? { width: s.naturalWidth, height: s.naturalHeight };
   // Decoding (createImageBitmap) and SHA-256 (crypto.subtle) run off this thread: start both,

@@ -6,6 +6,7 @@
 import {
   CaptureError,
   type CaptureJob,
+  defer,
   fail,
   isReady,
   newJob,
@@ -13,6 +14,7 @@ import {
   refresh,
   start,
 } from '../../core/queue';
+import { BudgetWaitError } from '../../core/request-budget';
 import type { ImageSighting } from '../../core/types';
 import { hasImage } from '../../db/images';
 import { allJobs, deleteJob, getJob, putJob } from '../../db/queue';
@@ -26,9 +28,17 @@ const LOG = '[image-vault]';
 const CONCURRENCY = 2;
 export const WAKE_ALARM = 'image-vault-queue';
 
-let draining = false;
+/** Jobs this worker is running now, by id: the pool's slots. */
+const running = new Set<string>();
+let filling: Promise<void> | null = null;
 let again = false;
 let wakeTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Logs a fire-and-forget failure instead of leaving it unhandled. */
+export const logFailure =
+  (what: string) =>
+  (err: unknown): void =>
+    console.error(LOG, what, err);
 
 function asCaptureError(err: unknown): CaptureError {
   if (err instanceof CaptureError) return err;
@@ -41,16 +51,22 @@ async function runJob(job: CaptureJob): Promise<void> {
     await deleteJob(job.id);
     return;
   }
-  const running = start(job, Date.now());
-  await putJob(running);
+  const started = start(job, Date.now());
+  await putJob(started);
   try {
-    const result = await captureImage(running);
+    const result = await captureImage(started);
     await onImageStored(result.status === 'added');
   } catch (err) {
     const e = asCaptureError(err);
-    const next = fail(running, e, Date.now());
-    console.warn(LOG, `capture of ${job.id} failed (attempt ${running.attempts}): ${e.message}`);
-    await putJob(next);
+    const now = Date.now();
+    if (e instanceof BudgetWaitError) {
+      // Not this job's fault: wait for the budget without spending an attempt.
+      console.info(LOG, `capture of ${job.id} postponed ${Math.round(e.waitMs / 1000)} s: ${e.message}`);
+      await putJob(defer(started, now + e.waitMs, e.message, now));
+      return;
+    }
+    console.warn(LOG, `capture of ${job.id} failed (attempt ${started.attempts}): ${e.message}`);
+    await putJob(fail(started, e, now));
   }
 }
 
@@ -61,31 +77,51 @@ function scheduleWake(jobs: CaptureJob[]): void {
   wakeTimer = null;
   if (!Number.isFinite(next)) return;
   wakeTimer = setTimeout(() => void drain(), Math.max(0, next - Date.now()) + 50);
-  void browser.alarms.create(WAKE_ALARM, { when: Math.max(next, Date.now() + 30_000) });
+  browser.alarms
+    .create(WAKE_ALARM, { when: Math.max(next, Date.now() + 30_000) })
+    .catch(logFailure('could not set the queue’s wake-up alarm'));
 }
 
-/** Processes every ready job; safe to call any number of times. */
-export async function drain(): Promise<void> {
-  if (draining) {
+/** Starts ready jobs in free slots; when a job ends, its slot is filled again at once. */
+async function fill(): Promise<void> {
+  do {
+    again = false;
+    const jobs = await allJobs();
+    const now = Date.now();
+    const ready = jobs
+      .filter((j) => isReady(j, now) && !running.has(j.id))
+      .sort((a, b) => a.createdAt - b.createdAt);
+    for (const job of ready.slice(0, Math.max(0, CONCURRENCY - running.size))) {
+      running.add(job.id);
+      void runJob(job)
+        .catch(logFailure(`capture of ${job.id} could not record its outcome`))
+        .finally(() => {
+          running.delete(job.id);
+          void drain();
+        });
+    }
+    scheduleWake(jobs);
+  } while (again);
+}
+
+/**
+ * Fills the pool's free slots with ready jobs; safe to call any number of times, from
+ * anywhere, without awaiting: it never rejects (failures are logged). Resolves once the
+ * ready jobs have been started, not finished (a slow job holds only its own slot).
+ */
+export function drain(): Promise<void> {
+  if (filling) {
     again = true;
-    return;
+    return filling;
   }
-  draining = true;
-  try {
-    do {
-      again = false;
-      const now = Date.now();
-      const ready = (await allJobs())
-        .filter((j) => isReady(j, now))
-        .sort((a, b) => a.createdAt - b.createdAt);
-      for (let i = 0; i < ready.length; i += CONCURRENCY) {
-        await Promise.all(ready.slice(i, i + CONCURRENCY).map(runJob));
-      }
-      scheduleWake(await allJobs());
-    } while (again);
-  } finally {
-    draining = false;
-  }
+  filling = fill()
+    .catch(logFailure('the capture queue could not be read'))
+    .finally(() => {
+      filling = null;
+      // Asked again after the last round had read the queue: go once more.
+      if (again) void drain();
+    });
+  return filling;
 }
 
 /** A sighting from a tab: queue it (once per file id) and start work. */

@@ -1,59 +1,36 @@
 /**
  * ChatGPT's internal backend API, called with the user's own session exactly as the page
- * does (chatgpt.md §4). Requests are spaced, 401 refreshes the token once, 429 honours
- * Retry-After. Every failure is a CaptureError with words a user can read.
+ * does (chatgpt.md §4). Every request goes through the one request budget
+ * (sites/chatgpt/request-budget.ts): spaced, counted, by priority; a 429 blocks every caller
+ * until Retry-After. 401 refreshes the token once. Every failure is a CaptureError with
+ * words a user can read; a wait longer than the caller accepts is a BudgetWaitError.
  */
 import { CaptureError } from '../../core/queue';
-import { fetchWithin, TIMEOUT_MS } from './http';
+import { BudgetWaitError } from '../../core/request-budget';
+import { fetchWithin, retryAfterMs, TIMEOUT_MS } from './http';
+import { budget, type Priority } from './request-budget';
 import { readSession } from './session';
 
 const ORIGIN = 'https://chatgpt.com';
-/** Minimum gap between two API requests (chatgpt.md §4: well-behaved tools space ~200 ms–1 s). */
-const SPACING_MS = 300;
+/**
+ * Longest a call waits for the budget by default before giving its caller back a
+ * BudgetWaitError: a capture job should not hold one of the queue's two slots for minutes.
+ */
+export const DEFAULT_MAX_WAIT_MS = 10_000;
 
 let token: string | null = null;
-let lastSent = 0;
-let queue: Promise<void> = Promise.resolve();
-let blockedUntil = 0;
 
-/** When each API request left (epoch ms), for diagnostics: `globalThis.__imageVaultApiLog`. */
-const sent: number[] = [];
-(globalThis as { __imageVaultApiLog?: number[] }).__imageVaultApiLog = sent;
-
-/**
- * Requests take turns: each waits for the one before it, then until SPACING_MS after that
- * one actually left (and past any Retry-After block), so the spacing holds as measured.
- */
-function waitForSlot(): Promise<void> {
-  const turn = queue.then(async () => {
-    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    for (let left = Math.max(lastSent + SPACING_MS, blockedUntil) - Date.now(); left > 0; ) {
-      await sleep(left);
-      left = Math.max(lastSent + SPACING_MS, blockedUntil) - Date.now();
-    }
-    lastSent = Date.now();
-    sent.push(lastSent);
-    if (sent.length > 200) sent.shift();
-  });
-  queue = turn.catch(() => {});
-  return turn;
-}
-
-function retryAfterMs(res: { headers: Headers }): number {
-  const h = res.headers.get('retry-after');
-  if (!h) return 30_000;
-  const secs = Number(h);
-  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-  const date = Date.parse(h);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : 30_000;
-}
+const slot = (opts: ApiOptions) =>
+  budget.take(opts.priority ?? 'live', 1, { maxWaitMs: opts.maxWaitMs ?? DEFAULT_MAX_WAIT_MS });
 
 async function fetchToken(opts: ApiOptions): Promise<string> {
-  await waitForSlot();
+  await slot(opts);
   const read = await readSession(`${ORIGIN}/api/auth/session`);
   if (read.ok) return read.accessToken;
   const viaPage = opts.sessionFallback ? await opts.sessionFallback().catch(() => null) : null;
   if (viaPage) return viaPage;
+  if (read.reason === 'http error' && read.status === 429)
+    throw new BudgetWaitError(await budget.rateLimited(null), 'blocked');
   if (read.reason === 'http error')
     throw new CaptureError(`ChatGPT session check failed (HTTP ${read.status})`, true);
   throw new CaptureError('you are not signed in to ChatGPT in this browser', false);
@@ -64,6 +41,10 @@ export interface ApiOptions {
   accountId?: string | null;
   /** Reads the token another way (the page's tab) when our own request carries no session. */
   sessionFallback?: () => Promise<string | null>;
+  /** Whose request this is, for the budget (default 'live': capture). */
+  priority?: Priority;
+  /** See DEFAULT_MAX_WAIT_MS; pass Infinity to wait as long as the budget says. */
+  maxWaitMs?: number;
 }
 
 const what = (path: string) => (path.includes('/conversation/') ? 'this conversation' : 'this file');
@@ -72,7 +53,7 @@ const what = (path: string) => (path.includes('/conversation/') ? 'this conversa
 export async function apiGet<T = unknown>(path: string, opts: ApiOptions = {}): Promise<T> {
   for (let attempt = 0; attempt < 2; attempt++) {
     token ??= await fetchToken(opts);
-    await waitForSlot();
+    await slot(opts);
     const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
     if (opts.accountId) headers['Chatgpt-Account-Id'] = opts.accountId;
     const res = await fetchWithin(
@@ -91,14 +72,14 @@ export async function apiGet<T = unknown>(path: string, opts: ApiOptions = {}): 
       continue;
     }
     if (res.status === 429) {
-      const wait = retryAfterMs(res);
-      blockedUntil = Date.now() + wait;
-      throw new CaptureError('ChatGPT asked us to slow down (rate limit)', true, wait);
+      // Everyone stops, not just this caller, and the block survives a worker restart.
+      throw new BudgetWaitError(await budget.rateLimited(retryAfterMs(res.headers)), 'blocked');
     }
     if (res.status === 404) throw new CaptureError(`ChatGPT could not find ${what(path)} (HTTP 404)`, false);
     if (!res.ok) throw new CaptureError(`ChatGPT answered HTTP ${res.status}`, true);
     const body = res.body;
     if (body === undefined) throw new CaptureError('ChatGPT answered with something that is not JSON', true);
+    await budget.succeeded();
     return body as T;
   }
   throw new CaptureError('ChatGPT refused the session token twice (signed out?)', true);

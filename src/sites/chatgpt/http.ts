@@ -36,3 +36,13 @@ export async function fetchWithin<T>(
     clearTimeout(timer);
   }
 }
+
+/** Retry-After in ms (seconds or an HTTP date), or null when absent or unreadable. */
+export function retryAfterMs(headers: Headers): number | null {
+  const h = headers.get('retry-after');
+  if (!h) return null;
+  const secs = Number(h);
+  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+  const date = Date.parse(h);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : null;
+}
