@@ -128,7 +128,10 @@ test.describe('simulator page', () => {
     expect(new Set(served.map((s) => s.sha256)).size).toBe(3);
   });
 
-  test('conversation JSON matches the page and follows chatgpt.md §6', async ({ page, sim }) => {
+  test('conversation JSON matches the page and follows docs/chatgpt.md §Conversation JSON', async ({
+    page,
+    sim,
+  }) => {
     const conv = sim
       .conversation({ title: 'Mixed', reverseMapping: true })
       .user('first prompt')

@@ -1,7 +1,7 @@
 /**
  * Every image the simulator can serve, its bytes (made lazily, cached) and its URLs:
  * cookie-gated `estuary/content` URLs on chatgpt.com and signed, expiring
- * `files.oaiusercontent.com` URLs (chatgpt.md §5).
+ * `files.oaiusercontent.com` URLs (docs/chatgpt.md §Image bytes).
  */
 import type { Ids } from './ids';
 import { makePng, makeWebp, sha256 } from './images';

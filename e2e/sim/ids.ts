@@ -1,4 +1,4 @@
-/** Id shapes used by ChatGPT (chatgpt.md §2, §6), drawn from a seeded PRNG so runs repeat. */
+/** Id shapes used by ChatGPT (docs/chatgpt.md §Pages and URLs, §Conversation JSON), drawn from a seeded PRNG so runs repeat. */
 import { prng } from './images';
 
 const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

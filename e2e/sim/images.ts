@@ -3,11 +3,11 @@
  *
  * - PNG: RGB, 8 bit, zlib-deflated, every row with filter "Sub". By default a seeded gradient
  *   with a noisy stamp (small and fast); `realistic: true` mixes noise into every pixel so a
- *   1024² image weighs ~1.5–3 MB, like GPT-4o / gpt-image output (chatgpt.md §5).
+ *   1024² image weighs ~1.5–3 MB, like GPT-4o / gpt-image output (docs/chatgpt.md §Image bytes).
  * - WebP: lossless VP8L with no transforms and "simple" prefix codes of two symbols per
  *   channel, i.e. 1 bit each for green, red and blue per pixel (alpha is a one-symbol code).
  *   The result is a valid, decodable WebP of 8 colours, uncompressed at 3 bits per pixel,
- *   so a 1024² DALL·E image is ~390 KB — close to the ~300 KB real ones (chatgpt.md §5).
+ *   so a 1024² DALL·E image is ~390 KB — close to the ~300 KB real ones (docs/chatgpt.md §Image bytes).
  *   Chosen over encoding in the browser because it needs no page and no async set-up.
  */
 import { createHash } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * The simulated ChatGPT page: a tiny single-page app that renders the 2026 markup of
- * chatgpt.md §3. `pageApp` runs in the page (serialized with `Function.prototype.toString`,
+ * docs/chatgpt.md §Live DOM. `pageApp` runs in the page (serialized with `Function.prototype.toString`,
  * so it must not use anything from outside its own body).
  *
  * In-page hooks for tests (`window.__sim`): `state`, `navigate(path)`, `showAllTurns()`,
@@ -104,7 +104,7 @@ export function pageApp(initial: RenderModel): void {
       body.append(g);
     }
     if (turn.tiles.length) {
-      // The tile sits in the turn but outside the author-role element (chatgpt.md §3).
+      // The tile sits in the turn but outside the author-role element (docs/chatgpt.md §Live DOM).
       const grid = h('div', { class: 'flex flex-col gap-2 sim-tiles' });
       turn.tiles.forEach((t, i) => {
         grid.append(tile(t, turn, i));

@@ -44,7 +44,7 @@ export interface RenderModel {
   notFound: boolean;
   turns: RenderTurn[];
   sidebar: { path: string; title: string }[];
-  /** Render only the last N turns (lazy rendering, chatgpt.md §2); null: all. */
+  /** Render only the last N turns (lazy rendering, docs/chatgpt.md §Pages and URLs); null: all. */
   lazyTurns: number | null;
   avatarSrc: string;
   gizmoIcon: string | null;

@@ -36,7 +36,7 @@ export interface SimulatorOptions {
   cdnTtlMs: number;
   /** Send `Access-Control-Allow-Origin: *` from the CDN (default false). */
   cdnCors: boolean;
-  /** SameSite of the session cookie (default 'None'; see chatgpt.md §5 for why not 'Lax'). */
+  /** SameSite of the session cookie (default 'None'; see docs/chatgpt.md §Image bytes for why not 'Lax'). */
   sessionCookieSameSite: 'None' | 'Lax' | 'Strict';
   /** Workspace mode: sets the `_account` cookie and requires `Chatgpt-Account-Id` on /backend-api. */
   accountId: string | null;

@@ -66,7 +66,7 @@ function findTiles(doc: Document): Element[] {
   return [...tiles].filter((t) => !t.parentElement?.closest(IMAGE_TILE));
 }
 
-/** Team/Enterprise workspace id from the `_account` cookie (chatgpt.md §4), if any. */
+/** Team/Enterprise workspace id from the `_account` cookie (docs/chatgpt.md §Internal API), if any. */
 function workspaceId(doc: Document): string | null {
   const m = /(?:^|;\s*)_account=([^;]+)/.exec(doc.cookie);
   return m?.[1] ? decodeURIComponent(m[1]) : null;

@@ -47,7 +47,7 @@ export function watchPage(doc: Document, hooks: WatcherHooks, signal: AbortSigna
     { capture: true, signal },
   );
 
-  // SPA route changes (chatgpt.md §2): pushState fires no event of its own; the Navigation
+  // SPA route changes (docs/chatgpt.md §Pages and URLs): pushState fires no event of its own; the Navigation
   // API reports it where it exists (Chromium), popstate covers back/forward everywhere.
   const win = doc.defaultView;
   win?.addEventListener('popstate', schedule, { signal });

@@ -1,6 +1,6 @@
 /**
  * Checks and fingerprints of image bytes: is this really an image (a server may answer
- * 200 with an HTML error page, chatgpt.md §5), its SHA-256 for dedupe, its CRC-32 for
+ * 200 with an HTML error page, docs/chatgpt.md §Image bytes), its SHA-256 for dedupe, its CRC-32 for
  * the ZIP export (computed once at capture so exports need not read the bytes twice).
  */
 import type { ImageRecord } from './types';

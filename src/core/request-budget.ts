@@ -2,8 +2,7 @@
  * The one request budget for every call to ChatGPT's API (issue 8, point 7), as pure logic:
  * a token bucket, a minimum gap between requests, priorities with reserves, and a
  * "blocked until" time set by a 429. The shell that keeps this state in IndexedDB and makes
- * callers wait is sites/chatgpt/request-budget.ts; the facts are in docs/request-budget.md
- * (to be folded into docs/chatgpt.md §Rate limits).
+ * callers wait is sites/chatgpt/request-budget.ts; the facts are in docs/chatgpt.md §Rate limits.
  *
  * The facts behind the numbers (reported, not published; treat as likely, not certain):
  * - People exporting whole accounts (2026) report a bucket of about 200–250 conversation

@@ -28,18 +28,31 @@ function toVersion2(db: VaultDatabase): void {
   db.createObjectStore('skipped', { keyPath: 'id' });
 }
 
-/** Opens (once per context) the vault database, running the upgrade ladder. */
+/**
+ * Opens (once per context) the vault database, running the upgrade ladder. A failed open is
+ * not cached, and a connection the browser closes on its own (it does so after a write fails
+ * on a full disk: "The database connection is closing") is dropped, so the next call opens
+ * a fresh one instead of failing forever (e2e/capture-quota.spec.ts).
+ */
 export function openVault(): Promise<VaultDatabase> {
-  opening ??= openDB<VaultDB>(DB_NAME, DB_VERSION, {
+  if (opening) return opening;
+  const attempt = openDB<VaultDB>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) toVersion1(db);
       if (oldVersion < 2) toVersion2(db);
     },
     blocking() {
       // A newer version wants to upgrade: let it.
-      void opening?.then((db) => db.close());
-      opening = null;
+      attempt.then((db) => db.close()).catch(() => {});
+      if (opening === attempt) opening = null;
+    },
+    terminated() {
+      if (opening === attempt) opening = null;
     },
   });
-  return opening;
+  opening = attempt;
+  attempt.catch(() => {
+    if (opening === attempt) opening = null;
+  });
+  return attempt;
 }

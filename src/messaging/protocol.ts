@@ -45,7 +45,13 @@ export interface VaultStatus {
   failed: CaptureProblem[];
   /** Plain-words sentences, one per problem kind, ready to show. */
   problems: string[];
+  /** The database could not be read (e.g. a full disk closed it): the counts above are unknown. */
+  storageUnavailable?: boolean;
 }
+
+/** The problem `getStatus` reports when the database itself cannot be read (a full disk can close it). */
+export const STORAGE_UNAVAILABLE =
+  'Image Vault cannot use its storage right now — is the disk full? Free some space, then press Retry; nothing saved so far is lost.';
 
 export interface ProtocolMap {
   /** content → background: a final generated image is on the page. */

@@ -121,7 +121,7 @@ export function statusNotice(status: VaultStatus | null, act: NoticeActions): HT
             ? h(
                 'p',
                 { class: 'notice-actions' },
-                status.failed.length
+                status.failed.length || status.storageUnavailable
                   ? h('button', { type: 'button', onclick: () => act.retry() }, 'Retry failed')
                   : null,
                 h('button', { type: 'button', onclick: () => act.dismiss() }, 'Dismiss'),

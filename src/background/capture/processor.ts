@@ -88,6 +88,14 @@ async function fill(): Promise<void> {
     again = false;
     const jobs = await allJobs();
     const now = Date.now();
+    // A job stored as running that no slot of this worker runs was cut off: its worker
+    // stopped, or its outcome could not be written (a full disk closes the database
+    // connection). Put it back, or it would wait for the next worker start.
+    for (const [i, job] of jobs.entries()) {
+      if (job.state !== 'running' || running.has(job.id)) continue;
+      jobs[i] = recover(job, now);
+      await putJob(jobs[i]!);
+    }
     const ready = jobs
       .filter((j) => isReady(j, now) && !running.has(j.id))
       .sort((a, b) => a.createdAt - b.createdAt);

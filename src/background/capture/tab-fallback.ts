@@ -1,6 +1,6 @@
 /**
  * Asks the tab that saw an image to do what the worker could not: read the session token
- * when the worker's own requests carry no ChatGPT session cookie (chatgpt.md §5).
+ * when the worker's own requests carry no ChatGPT session cookie (docs/chatgpt.md §Image bytes).
  */
 import { CaptureError } from '../../core/queue';
 import type { TabMessageType, TabProtocolMap } from '../../messaging/protocol';

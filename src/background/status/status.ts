@@ -5,7 +5,7 @@ import { kvGet, kvSet } from '../../db/kv';
 import { allJobs, deleteJob, putJob } from '../../db/queue';
 import { skippedCount } from '../../db/skipped';
 import { tombstoneCount } from '../../db/tombstones';
-import type { PageHealth, VaultStatus } from '../../messaging/protocol';
+import { type PageHealth, STORAGE_UNAVAILABLE, type VaultStatus } from '../../messaging/protocol';
 import { browser } from '../../platform/browser';
 import { drain } from '../capture/processor';
 import { rescanOpenTabs } from './catch-up';
@@ -31,7 +31,28 @@ async function tabsNeedingReload(): Promise<number> {
   return open.filter(Boolean).length;
 }
 
+/** The status, or — when the database cannot be read at all — that problem in plain words. */
 export async function getStatus(): Promise<VaultStatus> {
+  try {
+    return await readStatus();
+  } catch (err) {
+    console.error(LOG, 'could not read the status', err);
+    return {
+      total: 0,
+      sessionCount: 0,
+      paused: false,
+      pausedSkipped: 0,
+      deletedRemembered: 0,
+      tabsNeedingReload: 0,
+      pending: 0,
+      failed: [],
+      problems: [STORAGE_UNAVAILABLE],
+      storageUnavailable: true,
+    };
+  }
+}
+
+async function readStatus(): Promise<VaultStatus> {
   const [total, session, skipped, paused, jobs, pageProblem, promptless, deleted, reload] = await Promise.all(
     [
       imageCount(),

@@ -1,6 +1,6 @@
 /**
  * ChatGPT's internal backend API, called with the user's own session exactly as the page
- * does (chatgpt.md §4). Every request goes through the one request budget
+ * does (docs/chatgpt.md §Internal API). Every request goes through the one request budget
  * (sites/chatgpt/request-budget.ts): spaced, counted, by priority; a 429 blocks every caller
  * until Retry-After. 401 refreshes the token once. Every failure is a CaptureError with
  * words a user can read; a wait longer than the caller accepts is a BudgetWaitError.

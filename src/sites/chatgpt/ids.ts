@@ -1,5 +1,5 @@
 /**
- * The one rule for ChatGPT file ids (docs/chatgpt.md §"File ids"), used by the content
+ * The one rule for ChatGPT file ids (docs/chatgpt.md §File ids), used by the content
  * script, the message guards, the URL rules and the conversation parser alike, so an id
  * one side accepts is never refused by another.
  *

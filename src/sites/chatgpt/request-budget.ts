@@ -4,7 +4,7 @@
  * `budget.take(priority, cost)`. The rules are pure (core/request-budget.ts); this shell keeps
  * their state in IndexedDB (kv `requestBudget`), so a 429's "blocked until" survives a worker
  * restart, and makes callers wait their turn, highest priority first.
- * Why these limits: docs/request-budget.md (→ docs/chatgpt.md §Rate limits).
+ * Why these limits: docs/chatgpt.md §Rate limits.
  */
 import {
   type BudgetState,

@@ -1,5 +1,5 @@
 /**
- * Reading the session's access token (docs/chatgpt.md §"Token"): `GET /api/auth/session`
+ * Reading the session's access token (docs/chatgpt.md §Token): `GET /api/auth/session`
  * with the cookies answers `{accessToken, …}`, or `{}` when signed out. The one place that
  * knows this, used by the worker's API client and by the content script's fallback.
  */
