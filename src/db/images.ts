@@ -21,6 +21,12 @@ export async function findDuplicate(
   return (await images.get(keys.fileId)) ?? (await images.index('by-sha256').get(keys.sha256));
 }
 
+/** Waits for a transaction's writes, then gives `result`. */
+async function finish(writes: Promise<unknown>[], result: PutResult): Promise<PutResult> {
+  await Promise.all(writes);
+  return result;
+}
+
 /** Outcome of storing one captured image. */
 export type PutResult =
   | { status: 'added' }
@@ -50,26 +56,35 @@ export async function putImage(
   );
   const images = tx.objectStore('images');
   const deletion = { tombstones: tx.objectStore('tombstones'), trash: tx.objectStore('trash') };
+  const kv = tx.objectStore('kv');
+  const fill = async (): Promise<PutResult> => {
+    // Every lookup issued at once (they run in order inside the transaction regardless).
+    const keys = dedupeKeys(record);
+    const [sameId, sameBytes, deleted, promptless] = await Promise.all([
+      images.get(keys.fileId),
+      images.index('by-sha256').get(keys.sha256),
+      wasDeleted(deletion, record.id, record.sha256),
+      record.warning ? (kv.get('promptless') as Promise<PromptlessCount | null | undefined>) : undefined,
+    ]);
+    const existing = sameId ?? sameBytes;
+    const writes: Promise<unknown>[] = [tx.objectStore('skipped').delete(record.id)];
+    if (jobId) writes.push(tx.objectStore('queue').delete(jobId));
+    if (existing) return finish(writes, { status: 'duplicate', existingId: existing.id });
+    if (deleted) return finish(writes, { status: 'deleted', reason: DELETED_REASON });
+    writes.push(images.add(record), tx.objectStore('originals').put({ id: record.id, blob: original }));
+    if (thumb) writes.push(tx.objectStore('thumbs').put({ id: record.id, blob: thumb }));
+    if (record.warning)
+      writes.push(kv.put({ count: (promptless?.count ?? 0) + 1, lastReason: record.warning }, 'promptless'));
+    return finish(writes, { status: 'added' });
+  };
   let result: PutResult;
-  const existing = await findDuplicate(images, record);
-  if (existing) {
-    result = { status: 'duplicate', existingId: existing.id };
-  } else if (await wasDeleted(deletion, record.id, record.sha256)) {
-    result = { status: 'deleted', reason: DELETED_REASON };
-  } else {
-    await images.add(record);
-    await tx.objectStore('originals').put({ id: record.id, blob: original });
-    if (thumb) await tx.objectStore('thumbs').put({ id: record.id, blob: thumb });
-    if (record.warning) {
-      const kv = tx.objectStore('kv');
-      const prev = (await kv.get('promptless')) as PromptlessCount | null | undefined;
-      await kv.put({ count: (prev?.count ?? 0) + 1, lastReason: record.warning }, 'promptless');
-    }
-    result = { status: 'added' };
+  try {
+    result = await fill();
+    await tx.done;
+  } catch (err) {
+    tx.done.catch(() => {}); // aborted with `err`: thrown below, not left unhandled
+    throw err;
   }
-  await tx.objectStore('skipped').delete(record.id);
-  if (jobId) await tx.objectStore('queue').delete(jobId);
-  await tx.done;
   if (result.status === 'added') await announceChange({ type: 'images-changed', ids: [record.id] });
   return result;
 }
