@@ -90,6 +90,13 @@ export interface GptImageOptions extends ImageOptions {
    * gen id or size class: the SimImage says so (title and genSize null).
    */
   thinking?: { caption: string };
+  /**
+   * How the page shows the final frame (default: its estuary URL). 'blob': the page fetches
+   * it itself and shows a `blob:` URL, naming the file only in `data-file-id`. 'composite':
+   * an estuary URL whose `id=` is `{hash}#file_…#thumbnail`, which serves a 256-px preview
+   * (`sim.files.thumbnail`), not the original. docs/chatgpt.md §Live DOM.
+   */
+  finalSrc?: 'blob' | 'composite';
 }
 
 type Json = Record<string, unknown>;
@@ -591,10 +598,12 @@ export class SimConversation {
         let frames: RenderFrame[];
         if (!gpt) frames = final ? [frame(file, 'final')] : [];
         else if (!final) frames = partials.slice(0, 0);
-        else if (partials.length) frames = [...partials, frame(file, 'final')];
         else {
           const f = frame(file, 'final');
-          frames = [{ ...f, role: 'placeholder' }, f];
+          if (opts.finalSrc === 'composite') f.src = this.files.compositeUrl(file);
+          if (opts.finalSrc === 'blob') f.blob = true;
+          frames = partials.length ? [...partials, f] : [{ ...f, role: 'placeholder' }, f];
+          if (opts.finalSrc === 'blob') f.dataFileId = file.fileId;
         }
         return { kind: gpt ? 'imagegen' : 'dalle', domId: domIds[i]!, fileId: file.fileId, frames };
       });

@@ -105,6 +105,29 @@ export class FileStore {
     };
   }
 
+  /**
+   * A smaller preview of an estuary file (256 px wide, other pixels): what a composite
+   * `{hash}#file_…#thumbnail` id serves, so a test can tell it from the original.
+   */
+  thumbnail(file: SimFile): Buffer {
+    const key = `${file.fileId}#thumbnail`;
+    let b = this.bodies.get(key);
+    if (!b) {
+      const width = 256;
+      const height = Math.max(1, Math.round((256 * file.height) / file.width));
+      b = makePng({ width, height, seed: file.seed + 1_000_000 });
+      this.bodies.set(key, b);
+    }
+    return b;
+  }
+
+  /** An estuary URL whose `id=` is composite: URL-encoded `{hash}#file_…#thumbnail`. */
+  compositeUrl(file: SimFile): string {
+    const id = encodeURIComponent(`${this.ids.hex(32)}#${file.fileId}#thumbnail`);
+    const ts = Math.floor(Date.now() / 1000);
+    return `${this.origin()}/backend-api/estuary/content?id=${id}&ts=${ts}&p=fs&cid=1&sig=${this.ids.hex(64)}`;
+  }
+
   /** A URL for the file as the page would show it now. */
   url(file: SimFile): string {
     if (file.host === 'cdn') return this.signCdn(file);

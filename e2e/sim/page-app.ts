@@ -43,9 +43,24 @@ export function pageApp(initial: RenderModel): void {
     return e;
   }
 
+  const objectUrls = new Map<string, Promise<string>>();
+  /** Like ChatGPT's own page: fetch the image (same origin, cookies) and show an object URL of it. */
+  async function showAsBlob(i: HTMLImageElement, src: string): Promise<void> {
+    let url = objectUrls.get(src);
+    if (!url) {
+      url = fetch(src, { credentials: 'include' })
+        .then((r) => (r.ok ? r.blob() : Promise.reject(new Error(`sim: ${r.status} for ${src}`))))
+        .then((b) => URL.createObjectURL(b));
+      objectUrls.set(src, url);
+    }
+    i.src = await url.catch(() => 'about:blank#sim-blob-failed');
+  }
+
   function img(f: RenderFrame, extraClass = '', id = ''): HTMLImageElement {
     const i = document.createElement('img');
-    i.src = f.src;
+    if (f.blob) void showAsBlob(i, f.src);
+    else i.src = f.src;
+    if (f.dataFileId) i.setAttribute('data-file-id', f.dataFileId);
     i.alt = f.alt;
     i.width = f.width;
     i.height = f.height;

@@ -10,6 +10,10 @@ export interface RenderFrame {
   role: 'placeholder' | 'partial' | 'final';
   width: number;
   height: number;
+  /** The page fetches `src` itself and shows it as a `blob:` URL (GptImageOptions.finalSrc 'blob'). */
+  blob?: boolean;
+  /** Rendered as `data-file-id` on the `<img>`. */
+  dataFileId?: string;
 }
 
 export interface RenderTile {

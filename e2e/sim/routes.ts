@@ -136,9 +136,15 @@ export function answer(sim: Simulator, req: Request, url: URL, kind: RouteKind):
       if (!hasSession) return { status: 403, contentType: 'text/plain', body: 'File stream access denied' };
       const f = sim.takeFault('estuary', req);
       if (f) return f;
-      const file = sim.files.get(url.searchParams.get('id') ?? '');
+      const id = url.searchParams.get('id') ?? '';
+      // A composite id (`{hash}#file_…#thumbnail`, docs/chatgpt.md §Live DOM) names a smaller preview.
+      const composite = /^[0-9a-f]+#(file[-_][A-Za-z0-9_-]+)#thumbnail$/.exec(id);
+      const file = sim.files.get(composite?.[1] ?? id);
       if (file?.host !== 'estuary') return { status: 404, contentType: 'text/plain', body: 'Not found' };
-      return image(sim, file, { 'cache-control': 'private, max-age=1209600' });
+      const cache = { 'cache-control': 'private, max-age=1209600' };
+      if (composite)
+        return { status: 200, contentType: 'image/png', body: sim.files.thumbnail(file), headers: cache };
+      return image(sim, file, cache);
     }
     case 'cdn': {
       const f = sim.takeFault('cdn', req);
