@@ -2,7 +2,7 @@
  * Image sources the worker cannot or must not read itself (issue 8, "Other image URL shapes"):
  * a final frame the page shows as a `blob:` URL, and an estuary src whose composite id
  * (`{hash}#file_…#thumbnail`) serves a smaller preview. Either way the vault must hold the
- * original, read through `files/download/{file_id}` (docs/chatgpt.md §Live DOM, §File downloads).
+ * original, read through `files/download/{file_id}` (docs/chatgpt.md §Live DOM, §Internal API).
  */
 import type { Worker } from '@playwright/test';
 import { expect, test } from './harness/fixtures';

@@ -2,7 +2,7 @@
  * Which ChatGPT file a tile's final frame shows. The src usually says (estuary `id=`, also
  * composite values such as `{hash}#file_…#thumbnail`; the DALL·E CDN path), but a `blob:`
  * final or an old DALL·E blob URL names none: then the id is read from what the tile
- * carries about that same frame (docs/chatgpt.md §DOM).
+ * carries about that same frame (docs/chatgpt.md §Live DOM).
  */
 import { fileIdIn } from '../sites/chatgpt/ids';
 import { fileIdFromImageUrl } from '../sites/chatgpt/routes';

@@ -1,5 +1,5 @@
 /**
- * Finds final generated images in the live DOM (docs/chatgpt.md §DOM). The DOM is only the
+ * Finds final generated images in the live DOM (docs/chatgpt.md §Live DOM). The DOM is only the
  * trigger: metadata comes from the conversation JSON in the background. A final tile in an
  * image-generation container (not in a user turn, not a search thumbnail) is sighted
  * whatever else is missing (alt text, message id, conversation id): the background decides

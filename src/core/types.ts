@@ -104,8 +104,8 @@ export interface ImageRecord {
 export interface ImageSighting {
   fileId: string;
   /**
-   * The `<img src>` of the final frame: an estuary or CDN URL, or a `blob:` URL the worker
-   * cannot fetch (then the bytes come through `files/download/{fileId}`).
+   * The `<img src>` of the final frame: an estuary or CDN URL, or a `blob:` URL of the page
+   * (then the bytes come through `files/download/{fileId}`, as for a composite estuary id).
    */
   src: string;
   alt: string;

@@ -22,8 +22,9 @@ export async function readBytes(s: ImageSighting, opts: ApiOptions): Promise<Fet
 
 /**
  * The bytes through a fresh link from ChatGPT (`files/download/{file_id}`, docs/chatgpt.md
- * §File downloads): when the page's link died or lied (`dead`), or when its src is one the
- * worker cannot read (a `blob:` URL of the page's own memory).
+ * §Internal API): when the page's link died or lied (`dead`), or when its src is not one to
+ * trust for the original (a `blob:` URL of the page's own memory, which another browser's
+ * worker may not read and the page may revoke; a composite estuary id).
  */
 async function viaDownload(
   s: ImageSighting,

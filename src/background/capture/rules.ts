@@ -59,8 +59,10 @@ export function judgeListing(
 }
 
 /**
- * Whether the worker can fetch the original of `fileId` from `src` itself. A `blob:` (or
- * `data:`) URL belongs to the page's document: the worker cannot read it. An estuary URL whose
+ * Whether the worker should fetch the original of `fileId` from `src` itself. A `blob:` (or
+ * `data:`) URL belongs to the page's document: Chromium's worker happens to read a live one
+ * (seen in e2e/capture-sources.spec.ts), but the page may revoke it and other browsers need
+ * not allow it, so it is not relied on. An estuary URL whose
  * `id=` carries more than the bare file id (`{hash}#file_…#thumbnail`, docs/chatgpt.md
  * §File ids) may serve a variant, not the original. Both go through `files/download/{file_id}`.
  */

@@ -1,6 +1,6 @@
 /**
  * Every fragile ChatGPT selector lives here, as ordered lists of fallbacks
- * (style.md: host-site knowledge in one place). Source: docs/chatgpt.md §DOM.
+ * (style.md: host-site knowledge in one place). Source: docs/chatgpt.md §Live DOM.
  * When a list stops matching, the content script reports it (pageHealth) and the popup
  * says "ChatGPT's page changed". Review these every few months.
  */
@@ -43,7 +43,7 @@ export const NOT_GENERATION = ['[class*="search-image"]', '[data-testid*="search
 /** Present while the assistant is still generating. */
 export const STOP_BUTTON = [
   'button[data-testid="stop-button"]',
-  // aria-labels, should the test id go: 2024–25 wording, then 2025–26 (docs/chatgpt.md §DOM)
+  // aria-labels, should the test id go: 2024–25 wording, then 2025–26 (docs/chatgpt.md §Live DOM)
   'button[aria-label="Stop streaming"]',
   'button[aria-label="Stop answering"]',
 ].join(',');
@@ -60,7 +60,7 @@ export function isChatGptImageSrc(src: string): boolean {
 }
 
 /**
- * A `blob:` URL the ChatGPT page itself made (docs/chatgpt.md §DOM, one userscript sees
+ * A `blob:` URL the ChatGPT page itself made (docs/chatgpt.md §Live DOM, one userscript sees
  * such finals). It names no file: the id must come from elsewhere in the tile.
  */
 const PAGE_BLOB_SRC = /^blob:https:\/\/(?:chatgpt\.com|chat\.openai\.com)\//;
