@@ -15,6 +15,25 @@ import { dismissFailed, getStatus, pageHealth, retryFailed, setPaused } from './
 
 const LOG = '[image-vault]';
 
+const idleJob = () => ({
+  state: 'idle' as const,
+  done: 0,
+  total: 0,
+  bytes: 0,
+  etaMs: null,
+  waitingUntil: null,
+  error: null,
+});
+const idleLibrary = () => ({
+  backlog: null,
+  backlogBytes: null,
+  backfill: idleJob(),
+  prompts: idleJob(),
+  lastSyncAt: null,
+  invalidItems: 0,
+  problem: null,
+});
+
 type Handlers = {
   [T in MessageType]: (payload: Message<T>['payload'], sender: Runtime.MessageSender) => Promise<Result<T>>;
 };
@@ -34,6 +53,9 @@ const handlers: Handlers = {
   dismissFailed: () => dismissFailed(),
   saveSkipped: () => saveSkipped(),
   dismissSkipped: () => dismissSkipped(),
+  // TODO(issue 9, helper S1): the library engine replaces these placeholders.
+  libraryStatus: async () => idleLibrary(),
+  libraryBackfill: async () => idleLibrary(),
   forgetDeleted: async () => ({ forgotten: await forgetTombstones() }),
 };
 

@@ -79,6 +79,11 @@ const PAYLOADS: Record<MessageType, Check> = {
   dismissFailed: shape({}),
   saveSkipped: shape({}),
   dismissSkipped: shape({}),
+  libraryStatus: shape({}),
+  libraryBackfill: shape({
+    action: (v) =>
+      ['start', 'pause', 'resume', 'cancel'].includes(v as string) ? null : 'expected an action',
+  }),
   forgetDeleted: shape({}),
 };
 

@@ -53,6 +53,40 @@ export interface VaultStatus {
 export const STORAGE_UNAVAILABLE =
   'Image Vault cannot use its storage right now — is the disk full? Free some space, then press Retry; nothing saved so far is lost.';
 
+/** Where a library job (backfill, prompt filling) stands. */
+export type LibraryJobState = 'idle' | 'running' | 'waiting' | 'paused' | 'done' | 'failed';
+
+/** Progress of one library job. */
+export interface LibraryJobProgress {
+  state: LibraryJobState;
+  done: number;
+  total: number;
+  /** Bytes saved so far (backfill). */
+  bytes: number;
+  /** Estimated ms left, null while unknown. */
+  etaMs: number | null;
+  /** Rate-limited: epoch ms when it resumes by itself ("Waiting: … resuming at 14:05"). */
+  waitingUntil: number | null;
+  /** Plain-words reason when `failed` (or the last item failure). */
+  error: string | null;
+}
+
+/** What the popup and gallery show about the ChatGPT image library (issue 9). */
+export interface LibraryStatus {
+  /** Library images not in the vault and not deleted by the user; null while unknown. */
+  backlog: number | null;
+  /** Estimated size of the backlog in bytes; null while unknown. */
+  backlogBytes: number | null;
+  backfill: LibraryJobProgress;
+  prompts: LibraryJobProgress;
+  /** epoch ms of the last automatic check of new library images. */
+  lastSyncAt: number | null;
+  /** Library items that did not parse: a visible sign that ChatGPT changed the format. */
+  invalidItems: number;
+  /** A problem in plain words (e.g. signed out), or null. */
+  problem: string | null;
+}
+
 export interface ProtocolMap {
   /** content → background: a final generated image is on the page. */
   imageSeen: { payload: ImageSighting; result: { accepted: boolean; reason?: string } };
@@ -68,6 +102,10 @@ export interface ProtocolMap {
   saveSkipped: { payload: Record<string, never>; result: { queued: number } };
   /** UI → background: forget the images skipped while paused (the user does not want them). */
   dismissSkipped: { payload: Record<string, never>; result: { dismissed: number } };
+  /** UI → background: the library card's state. */
+  libraryStatus: { payload: Record<string, never>; result: LibraryStatus };
+  /** UI → background: start (consent), pause, resume or cancel the backfill of the backlog. */
+  libraryBackfill: { payload: { action: 'start' | 'pause' | 'resume' | 'cancel' }; result: LibraryStatus };
   /** UI → background: forget every tombstone (deleted images may be saved again). */
   forgetDeleted: { payload: Record<string, never>; result: { forgotten: number } };
 }
@@ -86,6 +124,8 @@ export const SENDERS: Record<MessageType, 'content' | 'ui'> = {
   dismissFailed: 'ui',
   saveSkipped: 'ui',
   dismissSkipped: 'ui',
+  libraryStatus: 'ui',
+  libraryBackfill: 'ui',
   forgetDeleted: 'ui',
 };
 
