@@ -18,7 +18,10 @@ export {
   type FaultPreset,
   type GenerateSpec,
   type LiveGeneration,
+  type RateLimited,
+  type RateLimitOptions,
   Simulator,
   type SimulatorOptions,
   type SimWindow,
 } from './simulator';
+export { bucketMinimumMs, TokenBucket } from './token-bucket';

@@ -24,6 +24,7 @@ import {
   SESSION_COOKIE,
   type SimRequest,
 } from './routes';
+import { TokenBucket } from './token-bucket';
 
 export interface SimulatorOptions {
   /** Seed of ids and pixels (default 1). */
@@ -42,6 +43,29 @@ export interface SimulatorOptions {
   accountId: string | null;
   /** Set the session cookie at install (default true). */
   loggedIn: boolean;
+  /** Lifetime of estuary URLs from their `ts=` (default null: they never expire). */
+  estuaryTtlMs: number | null;
+}
+
+/** `sim.rateLimit(…)`: a token bucket over some kinds of request (docs/testing.md §Rate limiter). */
+export interface RateLimitOptions {
+  /** Requests served at once from a full bucket. */
+  bucket: number;
+  /** Tokens back per minute. */
+  refillPerMin: number;
+  /** Kinds counted (default the API reads: conversation, conversations, image-library, download). */
+  kinds?: RouteKind[];
+  /** Only requests of the extension's service worker ('worker') or of pages ('page'). */
+  from?: 'worker' | 'page';
+}
+
+/** One request the limiter refused. */
+export interface RateLimited {
+  at: number;
+  kind: RouteKind;
+  url: string;
+  from: 'worker' | 'page';
+  retryAfterS: number;
 }
 
 /** A canned failure, or a reply of your own. */
@@ -103,6 +127,7 @@ const DEFAULTS: SimulatorOptions = {
   sessionCookieSameSite: 'None',
   accountId: null,
   loggedIn: true,
+  estuaryTtlMs: null,
 };
 
 export class Simulator {
@@ -120,6 +145,11 @@ export class Simulator {
   private tokenCount = 0;
   private readonly avatar: SimFile;
   private readonly hung = new Set<() => void>();
+  private limiter: { bucket: TokenBucket; kinds: Set<RouteKind>; from?: 'worker' | 'page' } | null = null;
+  /** Every request the rate limiter answered 429, in order. */
+  readonly rateLimited: RateLimited[] = [];
+  /** Estuary URLs with `ts=` at or before this (epoch s) are expired. */
+  private estuaryCutoffS = -1;
 
   constructor(
     readonly context: BrowserContext,
@@ -152,7 +182,7 @@ export class Simulator {
         const kind = classify(url);
         let reply: Reply;
         try {
-          reply = answer(this, req, url, kind);
+          reply = this.limit(kind, req) ?? answer(this, req, url, kind);
         } catch (e) {
           reply = { status: 500, contentType: 'text/plain', body: `simulator error: ${String(e)}` };
           console.error('[sim]', e);
@@ -355,6 +385,45 @@ export class Simulator {
   /** Makes every CDN URL signed so far (for one file or all) answer 403. */
   expireCdnUrls(fileId?: string): void {
     this.files.expireCdnUrls(fileId);
+  }
+
+  /**
+   * Turns on a token-bucket rate limiter (null turns it off): each request of the given kinds
+   * takes a token; with none left it is answered 429 with `Retry-After` (whole seconds until
+   * the next token) and logged in `rateLimited`. Refused requests cost nothing, as a client
+   * that honours Retry-After expects. The bucket starts full.
+   */
+  rateLimit(opts: RateLimitOptions | null): void {
+    this.limiter = opts && {
+      bucket: new TokenBucket(opts.bucket, opts.refillPerMin, Date.now()),
+      kinds: new Set(opts.kinds ?? ['conversation', 'conversations', 'image-library', 'download']),
+      from: opts.from,
+    };
+  }
+
+  /** The limiter's 429, or null when the request may pass. */
+  private limit(kind: RouteKind, req: Request): Reply | null {
+    const l = this.limiter;
+    const from = req.serviceWorker() ? 'worker' : 'page';
+    if (!l?.kinds.has(kind) || (l.from && l.from !== from)) return null;
+    const v = l.bucket.take(Date.now());
+    if (v.ok) return null;
+    const retryAfterS = Math.max(1, Math.ceil(v.retryAfterMs / 1000));
+    this.rateLimited.push({ at: Date.now(), kind, url: req.url(), from, retryAfterS });
+    return preset('rate-limit', { retryAfter: retryAfterS }) as Reply;
+  }
+
+  /** Makes every estuary URL handed out so far answer 403 (new ones are fine). */
+  expireEstuaryUrls(): void {
+    this.estuaryCutoffS = Math.floor(Date.now() / 1000);
+  }
+
+  /** Used by the routes: whether an estuary URL's `ts=` is past its lifetime or expired by a test. */
+  estuaryExpired(url: URL): boolean {
+    const ts = Number(url.searchParams.get('ts'));
+    if (!Number.isFinite(ts)) return false;
+    const ttl = this.options.estuaryTtlMs;
+    return ts <= this.estuaryCutoffS || (ttl !== null && Date.now() > ts * 1000 + ttl);
   }
 
   /**

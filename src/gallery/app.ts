@@ -10,6 +10,7 @@ import { keepSnapshotFresh, refreshSnapshotIfStale } from '../db/snapshot';
 import { SNAPSHOT_RECORDS } from '../db/snapshot-cache';
 import { h } from '../ui/dom';
 import { plural } from '../ui/format';
+import { mountLibraryCard } from '../ui/library-mount';
 import { onStatusChanged } from '../ui/live';
 import { defaultActions, fetchStatus, statusNotice } from '../ui/status';
 import { type ActionContext, favorite, remove } from './actions';
@@ -69,6 +70,8 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
   });
   const filters = createFilters((patch) => update(patch));
   const notices = h('div', { class: 'notices' });
+  const libraryHost = h('div', { class: 'library-host' });
+  const library = mountLibraryCard(libraryHost, signal);
   const emptyHost = h('div', { class: 'empty-host' });
   const grid = new VirtualGrid(
     {
@@ -126,7 +129,7 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
       writeHash();
     },
   });
-  const main = h('main', { class: 'gallery' }, notices, bar.el, emptyHost, grid.el);
+  const main = h('main', { class: 'gallery' }, notices, libraryHost, bar.el, emptyHost, grid.el);
   document.body.append(header.el, h('div', { class: 'filters-wrap' }, filters.el), main);
 
   let hashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -204,7 +207,9 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
     header.setCount(total, total);
     return painted;
   });
-  const statusShown = Promise.race([painted, loading]).then(refreshStatus);
+  const statusShown = Promise.race([painted, loading])
+    .then(refreshStatus)
+    .then(() => void library.refresh());
   await loading;
   loaded = true;
   render();

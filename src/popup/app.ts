@@ -13,6 +13,7 @@ import { send } from '../messaging/client';
 import type { VaultStatus } from '../messaging/protocol';
 import { browser } from '../platform/browser';
 import { h } from '../ui/dom';
+import { mountLibraryCard } from '../ui/library-mount';
 import { onImagesChanged, onStatusChanged } from '../ui/live';
 import { defaultActions, fetchStatus, statusNotice } from '../ui/status';
 import { setTotal, showLatest } from './view';
@@ -90,6 +91,7 @@ export async function startPopup(painted: Promise<Snapshot | null>): Promise<voi
   });
   $('open-gallery').addEventListener('click', () => openGallery());
   $('export-all').addEventListener('click', () => openGallery('?action=export-all'));
+  const library = mountLibraryCard($('library'), life.signal);
   const count = $('totals').firstElementChild!;
   if (count.textContent === '…') count.textContent = localStorage.getItem(TOTAL_HINT) ?? '…';
 
@@ -101,6 +103,8 @@ export async function startPopup(painted: Promise<Snapshot | null>): Promise<voi
     if (!snap) performance.mark('vault:popup-data');
     const [total] = await Promise.all([showCount(), refreshStatus()]);
     void refreshSnapshotIfStale(snap, total, latest);
+    // The library card last, not awaited: its status may walk the library tables (issue 9).
+    void library.refresh();
   } catch (err) {
     console.error('[image-vault] popup failed', err);
     $('notice').replaceChildren(

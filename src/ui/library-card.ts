@@ -1,0 +1,170 @@
+/**
+ * The library card (issue 9 §3), one component for the popup and the gallery: the backlog
+ * offer ("Your ChatGPT library has 1,234 images that are not in the vault" + "Save them"),
+ * then the backfill's progress, pause/resume/cancel, rate-limit waits, failures, the prompts
+ * line and format problems. Hooks are documented in docs/testing.md §Stable hooks.
+ */
+import type { LibraryJobProgress, LibraryStatus } from '../messaging/protocol';
+import { h } from './dom';
+import { formatBytes, formatCount } from './format';
+import {
+  backlogSentence,
+  etaWords,
+  invalidSentence,
+  ofWords,
+  promptsSentence,
+  sizeEstimate,
+  waitingSentence,
+} from './library-words';
+
+/** What the card's buttons ask of the background. */
+export type LibraryAction = 'start' | 'pause' | 'resume' | 'cancel';
+
+/** Whether the card has anything to show: a backlog, a job, a problem. */
+export function libraryCardShown(s: LibraryStatus | null): boolean {
+  if (!s) return false;
+  const jobs = s.backfill.state !== 'idle' || s.prompts.state !== 'idle';
+  return (s.backlog ?? 0) > 0 || jobs || s.invalidItems > 0 || s.problem !== null;
+}
+
+function button(label: string, testid: string, act: () => void, kind = ''): HTMLButtonElement {
+  const b = h('button', { type: 'button', class: kind, 'data-testid': testid }, label);
+  b.addEventListener('click', () => {
+    b.disabled = true;
+    act();
+  });
+  return b;
+}
+
+/** The bar: `role="progressbar"` with its values, drawn as a track and a fill. */
+function bar(p: LibraryJobProgress): HTMLElement {
+  const pct = p.total > 0 ? Math.min(100, (p.done / p.total) * 100) : 0;
+  return h(
+    'div',
+    {
+      class: 'library-bar',
+      role: 'progressbar',
+      'aria-label': 'Library images saved',
+      'aria-valuemin': 0,
+      'aria-valuemax': p.total,
+      'aria-valuenow': Math.min(p.done, p.total),
+      'aria-valuetext': `${ofWords(p.done, p.total)} images`,
+    },
+    h('div', { class: 'library-bar-fill', style: `width: ${pct.toFixed(1)}%` }),
+  );
+}
+
+/** The first line of the progress block, by state. */
+function headline(p: LibraryJobProgress, now: number): string {
+  switch (p.state) {
+    case 'waiting':
+      return waitingSentence(p.waitingUntil, now);
+    case 'paused':
+      return 'Paused: saving your ChatGPT library';
+    case 'done':
+      return `Saved ${p.done === 1 ? '1 image' : `${formatCount(p.done)} images`} from your ChatGPT library`;
+    case 'failed':
+      return `Saving your ChatGPT library stopped: ${p.error ?? 'an unknown error'}`;
+    default:
+      return 'Saving your ChatGPT library';
+  }
+}
+
+function progress(p: LibraryJobProgress, act: (a: LibraryAction) => void, now: number): HTMLElement {
+  const figures = [
+    `${ofWords(p.done, p.total)} images`,
+    p.bytes > 0 ? formatBytes(p.bytes) : null,
+    p.state === 'running' ? etaWords(p.etaMs) : null,
+  ].filter((x): x is string => !!x);
+  const active = p.state === 'running' || p.state === 'waiting';
+  return h(
+    'div',
+    {
+      class: `library-progress library-${p.state}`,
+      'data-testid': 'library-progress',
+      'data-done': p.done,
+      'data-total': p.total,
+      'data-state': p.state,
+    },
+    h('p', { class: 'library-headline', 'data-testid': 'library-headline' }, headline(p, now)),
+    p.state === 'done' ? null : bar(p),
+    h('p', { class: 'library-figures', 'data-testid': 'library-figures' }, figures.join(' · ')),
+    p.state === 'done' && p.error
+      ? h('p', { class: 'library-note', 'data-testid': 'library-item-error' }, p.error)
+      : null,
+    h(
+      'p',
+      { class: 'library-actions' },
+      active ? button('Pause', 'library-pause', () => act('pause')) : null,
+      p.state === 'paused' ? button('Resume', 'library-resume', () => act('resume'), 'primary') : null,
+      p.state === 'failed' ? button('Try again', 'library-retry', () => act('start'), 'primary') : null,
+      active || p.state === 'paused' ? button('Cancel', 'library-cancel', () => act('cancel'), 'link') : null,
+    ),
+  );
+}
+
+function offer(s: LibraryStatus, act: (a: LibraryAction) => void): HTMLElement {
+  const size = sizeEstimate(s.backlogBytes);
+  return h(
+    'div',
+    { class: 'library-offer' },
+    h('p', { class: 'library-headline' }, `${backlogSentence(s.backlog ?? 0)}.`),
+    h(
+      'p',
+      { class: 'library-figures' },
+      size ? `${size[0]!.toUpperCase()}${size.slice(1)}; ` : '',
+      'saved in the background, a little at a time, so ChatGPT keeps working.',
+    ),
+    h(
+      'p',
+      { class: 'library-actions' },
+      button('Save them', 'library-backfill-start', () => act('start'), 'primary'),
+    ),
+  );
+}
+
+/**
+ * The card for `s`, or null when there is nothing to show (no backlog, no job, no problem).
+ * `act` is called with the action of the button pressed (Cancel asks first: see mount).
+ */
+export function renderLibraryCard(
+  s: LibraryStatus | null,
+  act: (a: LibraryAction) => void,
+  now = Date.now(),
+): HTMLElement | null {
+  if (!s || !libraryCardShown(s)) return null;
+  const b = s.backfill;
+  const problem = s.problem !== null || s.invalidItems > 0 || b.state === 'failed';
+  return h(
+    'section',
+    {
+      class: `library-card${problem ? ' library-has-problem' : ''}`,
+      'data-testid': 'library-backfill',
+      'data-count': s.backlog ?? undefined,
+      'aria-label': 'ChatGPT library',
+    },
+    b.state === 'idle' && (s.backlog ?? 0) > 0 ? offer(s, act) : null,
+    b.state !== 'idle' ? progress(b, act, now) : null,
+    s.prompts.state !== 'idle'
+      ? h(
+          'p',
+          {
+            class: 'library-prompts',
+            'data-testid': 'library-prompts',
+            'data-done': s.prompts.done,
+            'data-total': s.prompts.total,
+            'data-state': s.prompts.state,
+          },
+          promptsSentence(s.prompts, now),
+        )
+      : null,
+    s.invalidItems > 0
+      ? h(
+          'p',
+          { class: 'library-problem', 'data-testid': 'library-invalid', 'data-count': s.invalidItems },
+          `${invalidSentence(s.invalidItems)}.`,
+        )
+      : null,
+    s.problem ? h('p', { class: 'library-problem', 'data-testid': 'library-problem' }, s.problem) : null,
+  );
+}
