@@ -47,6 +47,13 @@ export interface ApiOptions {
   maxWaitMs?: number;
 }
 
+/** ChatGPT answered 404: the conversation or file no longer exists (not retryable). */
+export class NotFoundError extends CaptureError {
+  constructor(message: string) {
+    super(message, false);
+  }
+}
+
 const what = (path: string) => (path.includes('/conversation/') ? 'this conversation' : 'this file');
 
 /** GET a JSON resource under /backend-api with the session token. */
@@ -75,7 +82,7 @@ export async function apiGet<T = unknown>(path: string, opts: ApiOptions = {}): 
       // Everyone stops, not just this caller, and the block survives a worker restart.
       throw new BudgetWaitError(await budget.rateLimited(retryAfterMs(res.headers)), 'blocked');
     }
-    if (res.status === 404) throw new CaptureError(`ChatGPT could not find ${what(path)} (HTTP 404)`, false);
+    if (res.status === 404) throw new NotFoundError(`ChatGPT could not find ${what(path)} (HTTP 404)`);
     if (!res.ok) throw new CaptureError(`ChatGPT answered HTTP ${res.status}`, true);
     const body = res.body;
     if (body === undefined) throw new CaptureError('ChatGPT answered with something that is not JSON', true);
