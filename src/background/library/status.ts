@@ -58,7 +58,15 @@ export async function libraryStatus(): Promise<LibraryStatus> {
     backfill: progress(backfill, now),
     prompts: {
       ...p,
-      state: promptsTotal > 0 && counts.prompts.pending === 0 ? 'done' : p.state,
+      // Pending prompts are queued ('idle') until their run starts; none pending is done.
+      state:
+        counts.prompts.pending > 0
+          ? p.state === 'done'
+            ? 'idle'
+            : p.state
+          : promptsTotal > 0
+            ? 'done'
+            : p.state,
       done: counts.prompts.done,
       total: promptsTotal,
       etaMs: null,
