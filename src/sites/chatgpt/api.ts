@@ -18,7 +18,18 @@ const ORIGIN = 'https://chatgpt.com';
  */
 export const DEFAULT_MAX_WAIT_MS = 10_000;
 
-let token: string | null = null;
+/** The session token, shared: callers that start together (capture, a library check) read it once. */
+let token: Promise<string> | null = null;
+
+function sessionToken(opts: ApiOptions): Promise<string> {
+  if (token) return token;
+  const reading = fetchToken(opts);
+  token = reading;
+  reading.catch(() => {
+    if (token === reading) token = null;
+  });
+  return reading;
+}
 
 const slot = (opts: ApiOptions) =>
   budget.take(opts.priority ?? 'live', 1, { maxWaitMs: opts.maxWaitMs ?? DEFAULT_MAX_WAIT_MS });
@@ -59,9 +70,9 @@ const what = (path: string) => (path.includes('/conversation/') ? 'this conversa
 /** GET a JSON resource under /backend-api with the session token. */
 export async function apiGet<T = unknown>(path: string, opts: ApiOptions = {}): Promise<T> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    token ??= await fetchToken(opts);
+    const bearer = await sessionToken(opts);
     await slot(opts);
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+    const headers: Record<string, string> = { Authorization: `Bearer ${bearer}` };
     if (opts.accountId) headers['Chatgpt-Account-Id'] = opts.accountId;
     const res = await fetchWithin(
       `${ORIGIN}${path}`,
@@ -75,7 +86,8 @@ export async function apiGet<T = unknown>(path: string, opts: ApiOptions = {}): 
       },
     );
     if (res.status === 401) {
-      token = null; // expired: fetch a fresh one and try once more
+      // Expired: fetch a fresh one and try once more (unless another caller already did).
+      if (token && (await token.catch(() => null)) === bearer) token = null;
       continue;
     }
     if (res.status === 429) {
