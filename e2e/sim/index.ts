@@ -10,6 +10,7 @@ export type {
   SimImage,
 } from './conversation';
 export type { FileHost, FileKind, Served, SimFile } from './files';
+export { type LibraryItemFlags, SimLibrary } from './library';
 export type { SimPageState } from './page-app';
 export type { RenderFrame, RenderModel, RenderTile, RenderTurn } from './render-model';
 export { conversationIdFromPath, type RouteKind, SESSION_COOKIE, type SimRequest } from './routes';

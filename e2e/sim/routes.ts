@@ -139,6 +139,7 @@ export function answer(sim: Simulator, req: Request, url: URL, kind: RouteKind):
       // An expired link: the same refusal as without the cookie (assumed: no fixture shows one).
       if (sim.estuaryExpired(url))
         return { status: 403, contentType: 'text/plain', body: 'File stream access denied' };
+      if (sim.library.isExpired(url)) return { status: 403, contentType: 'text/plain', body: 'Link expired' };
       const id = url.searchParams.get('id') ?? '';
       // A composite id (`{hash}#file_…#thumbnail`, docs/chatgpt.md §Live DOM) names a smaller preview.
       const composite = /^[0-9a-f]+#(file[-_][A-Za-z0-9_-]+)#thumbnail$/.exec(id);

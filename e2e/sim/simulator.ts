@@ -12,6 +12,7 @@ import {
 } from './conversation';
 import { FileStore, type Served, type SimFile } from './files';
 import { Ids } from './ids';
+import { SimLibrary } from './library';
 import { pageHtml } from './page-app';
 import type { RenderModel } from './render-model';
 import {
@@ -150,6 +151,8 @@ export class Simulator {
   readonly rateLimited: RateLimited[] = [];
   /** Estuary URLs with `ts=` at or before this (epoch s) are expired. */
   private estuaryCutoffS = -1;
+  /** The image library's paging, flags, expiring links and deleted conversations (library.ts). */
+  readonly library = new SimLibrary();
 
   constructor(
     readonly context: BrowserContext,
@@ -256,6 +259,7 @@ export class Simulator {
   }
 
   conversationById(id: string): SimConversation | undefined {
+    if (this.library.deleted.has(id)) return undefined;
     return this.conversations.find((c) => c.id === id);
   }
 
@@ -552,36 +556,34 @@ export class Simulator {
     };
   }
 
-  /** Used by the routes: `GET /backend-api/my/recent/image_gen` (gpt-image only). */
+  /** Used by the routes: `GET /backend-api/my/recent/image_gen` (gpt-image only; see library.ts). */
   imageLibrary(q: URLSearchParams): Record<string, unknown> {
-    const limit = Number(q.get('limit') ?? 25);
-    const start = Number(q.get('after') ?? 0);
     const all = this.images()
       .filter((i) => i.model === 'gpt-image' && !i.inJson)
       .reverse();
-    const page = all.slice(start, start + limit);
-    return {
-      items: page.map((i) => {
-        const file = this.files.get(i.fileId)!;
-        return {
-          id: `s_${i.genId}`,
-          url: this.files.url(file),
-          title: i.title,
-          created_at: this.conversationById(i.conversationId)?.createTime ?? 0,
-          width: i.width,
-          height: i.height,
-          generation_id: i.genId,
-          conversation_id: i.conversationId,
-          message_id: i.messageId,
-          asset_pointer: i.assetPointer,
-          prompt: null,
-          is_archived: false,
-          output_blocked: false,
-          encodings: { thumbnail: { path: this.files.url(file) } },
-        };
-      }),
-      cursor: start + limit < all.length ? String(start + limit) : null,
-    };
+    return this.library.page(all, q, (i) => {
+      const file = this.files.get(i.fileId)!;
+      return {
+        id: `s_${i.genId}`,
+        url: this.files.url(file),
+        title: i.title,
+        created_at: this.conversations.find((c) => c.id === i.conversationId)?.createTime ?? 0,
+        width: i.width,
+        height: i.height,
+        generation_id: i.genId,
+        conversation_id: i.conversationId,
+        message_id: i.messageId,
+        asset_pointer: i.assetPointer,
+        kind: 'media_generation',
+        generation_type: 'image_gen',
+        encodings: { thumbnail: { path: this.files.url(file) } },
+      };
+    });
+  }
+
+  /** Deletes a conversation in ChatGPT: its JSON and page answer 404; the library may still list its images. */
+  deleteConversation(conv: SimConversation): void {
+    this.library.deleted.add(conv.id);
   }
 }
 

@@ -8,6 +8,7 @@ import { browser, type Runtime } from '../platform/browser';
 import { drain, logFailure, resumeQueue, WAKE_ALARM } from './capture/processor';
 import { watchUnhandledRejections } from './diagnostics';
 import { injectIntoOpenTabsOnInstall } from './inject-open-tabs';
+import { markInstalled, onLibraryAlarm, startLibraryEngine } from './library';
 import { handleMessage } from './router';
 import { restoreBadge } from './status/session';
 
@@ -25,9 +26,12 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === WAKE_ALARM) void drain();
+  else onLibraryAlarm(alarm.name);
 });
 
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener((details) => {
+  // Library images made before install are the backlog, saved only on consent (issue 9).
+  if (details.reason === 'install') markInstalled().catch(logFailure('could not note the install time'));
   browser.contextMenus
     .removeAll()
     .then(() =>
@@ -49,3 +53,4 @@ restoreBadge().catch(logFailure('could not restore the badge'));
 // Deletions whose undo window passed while no gallery was open become tombstones now.
 purgeTrash().catch(logFailure('could not purge the trash'));
 resumeQueue().catch(logFailure('queue failed to resume'));
+startLibraryEngine();

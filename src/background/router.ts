@@ -10,29 +10,11 @@ import { parseMessage, senderAllowed } from '../messaging/guards';
 import type { Message, MessageType, Result } from '../messaging/protocol';
 import { browser, type Runtime } from '../platform/browser';
 import { enqueue } from './capture/processor';
+import { libraryBackfill, libraryStatus, onChatGptPage } from './library';
 import { dismissSkipped, saveSkipped } from './status/catch-up';
 import { dismissFailed, getStatus, pageHealth, retryFailed, setPaused } from './status/status';
 
 const LOG = '[image-vault]';
-
-const idleJob = () => ({
-  state: 'idle' as const,
-  done: 0,
-  total: 0,
-  bytes: 0,
-  etaMs: null,
-  waitingUntil: null,
-  error: null,
-});
-const idleLibrary = () => ({
-  backlog: null,
-  backlogBytes: null,
-  backfill: idleJob(),
-  prompts: idleJob(),
-  lastSyncAt: null,
-  invalidItems: 0,
-  problem: null,
-});
 
 type Handlers = {
   [T in MessageType]: (payload: Message<T>['payload'], sender: Runtime.MessageSender) => Promise<Result<T>>;
@@ -46,16 +28,19 @@ const handlers: Handlers = {
     await rememberSkipped(s, tabId);
     return { accepted: false, reason: 'paused' };
   },
-  pageHealth,
+  pageHealth: (h, sender) => {
+    // A ChatGPT page loaded and scanned: a chance to check the library (at most once a minute).
+    onChatGptPage(sender.tab?.id ?? null);
+    return pageHealth(h);
+  },
   getStatus: () => getStatus(),
   setPaused: (p) => setPaused(p.paused),
   retryFailed: () => retryFailed(),
   dismissFailed: () => dismissFailed(),
   saveSkipped: () => saveSkipped(),
   dismissSkipped: () => dismissSkipped(),
-  // TODO(issue 9, helper S1): the library engine replaces these placeholders.
-  libraryStatus: async () => idleLibrary(),
-  libraryBackfill: async () => idleLibrary(),
+  libraryStatus: () => libraryStatus(),
+  libraryBackfill: (p) => libraryBackfill(p.action),
   forgetDeleted: async () => ({ forgotten: await forgetTombstones() }),
 };
 

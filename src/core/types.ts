@@ -95,7 +95,8 @@ export interface ImageRecord {
   capturedAt: number;
   /** 0 | 1 (a number so that IndexedDB can index it). */
   favorite: 0 | 1;
-  source: 'capture' | 'import';
+  /** 'library': saved from ChatGPT's image library (sync or backfill), not seen on a page. */
+  source: 'capture' | 'import' | 'library';
   /** Set when the image was kept without full metadata, saying why (e.g. no prompt found). */
   warning?: string | null;
 }

@@ -1,5 +1,6 @@
 /** Repository functions over the `images`, `originals` and `thumbs` stores. */
 import { dedupeKeys } from '../core/image-bytes';
+import { fillGaps } from '../core/merge-record';
 import type { ImageRecord } from '../core/types';
 import { announceChange } from '../messaging/changes';
 import type { PromptlessCount } from './kv';
@@ -30,7 +31,8 @@ async function finish(writes: Promise<unknown>[], result: PutResult): Promise<Pu
 /** Outcome of storing one captured image. */
 export type PutResult =
   | { status: 'added' }
-  | { status: 'duplicate'; existingId: string }
+  /** Already stored; `merged`: its empty fields were filled from this copy. */
+  | { status: 'duplicate'; existingId: string; merged?: boolean }
   /** The user deleted this image earlier (a tombstone, or the trash): nothing stored. */
   | { status: 'deleted'; reason: string };
 
@@ -69,7 +71,12 @@ export async function putImage(
     const existing = sameId ?? sameBytes;
     const writes: Promise<unknown>[] = [tx.objectStore('skipped').delete(record.id)];
     if (jobId) writes.push(tx.objectStore('queue').delete(jobId));
-    if (existing) return finish(writes, { status: 'duplicate', existingId: existing.id });
+    if (existing) {
+      // One copy of each image: the second source only fills the stored record's gaps.
+      const merged = fillGaps(existing, record);
+      if (merged) writes.push(images.put(merged));
+      return finish(writes, { status: 'duplicate', existingId: existing.id, merged: merged !== null });
+    }
     if (deleted) return finish(writes, { status: 'deleted', reason: DELETED_REASON });
     writes.push(images.add(record), tx.objectStore('originals').put({ id: record.id, blob: original }));
     if (thumb) writes.push(tx.objectStore('thumbs').put({ id: record.id, blob: thumb }));
@@ -86,7 +93,36 @@ export async function putImage(
     throw err;
   }
   if (result.status === 'added') await announceChange({ type: 'images-changed', ids: [record.id] });
+  if (result.status === 'duplicate' && result.merged)
+    await announceChange({ type: 'images-changed', ids: [result.existingId] });
   return result;
+}
+
+/**
+ * Fills the empty fields of stored image `id` from `incoming` (never overwriting a value):
+ * the library's copy of an image already captured, or prompts found later. Returns the
+ * record as stored now, or undefined when there is no such image.
+ */
+export async function mergeImage(
+  id: string,
+  incoming: Partial<ImageRecord>,
+): Promise<ImageRecord | undefined> {
+  const tx = (await openVault()).transaction('images', 'readwrite');
+  const stored = await tx.store.get(id);
+  const merged = stored ? fillGaps(stored, incoming) : null;
+  if (merged) await tx.store.put(merged);
+  await tx.done;
+  if (merged) await announceChange({ type: 'images-changed', ids: [id] });
+  return merged ?? stored;
+}
+
+/** Replaces the warning of stored image `id` (why its prompts are missing). */
+export async function setImageWarning(id: string, warning: string): Promise<void> {
+  const tx = (await openVault()).transaction('images', 'readwrite');
+  const stored = await tx.store.get(id);
+  if (stored && !stored.prompt) await tx.store.put({ ...stored, warning });
+  await tx.done;
+  if (stored) await announceChange({ type: 'images-changed', ids: [id] });
 }
 
 export async function hasImage(id: string): Promise<boolean> {

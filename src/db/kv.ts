@@ -16,6 +16,37 @@ export interface PromptlessCount {
   lastReason: string;
 }
 
+/** The library engine's own facts (issue 9): when the backlog starts, how far the count walk got. */
+export interface LibrarySyncState {
+  /** epoch ms: library images created before this are the backlog (install, else the first check). */
+  boundary: number | null;
+  /** Cursor of the next page of the first full walk (the count); null once it reached the end. */
+  censusCursor: string | null;
+  censusDone: boolean;
+  lastSyncAt: number | null;
+  /** When the last check started (at most one a minute from page loads). */
+  lastCheckAt: number | null;
+  invalidItems: number;
+  problem: string | null;
+}
+
+/** A library job's persisted state (backfill, prompt filling): resumes after a worker stop. */
+export interface LibraryJobRow {
+  state: 'idle' | 'running' | 'waiting' | 'paused' | 'done' | 'failed';
+  /** Identifies one run: a runner from an earlier start stops when this changes. */
+  runId: number;
+  /** Cursor of the next library page to read (backfill). */
+  cursor: string | null;
+  done: number;
+  total: number;
+  bytes: number;
+  /** epoch ms when the current stretch of running began, and `done` at that moment (ETA). */
+  since: number;
+  doneSince: number;
+  waitingUntil: number | null;
+  error: string | null;
+}
+
 export interface KvMap {
   paused: boolean;
   /** Latest report that ChatGPT's page no longer matches our selectors (null when fine). */
@@ -31,6 +62,26 @@ export interface KvMap {
   injectFailedTabs: number[];
   /** The one request budget for ChatGPT (core/request-budget.ts): a 429's block survives a restart. */
   requestBudget: BudgetState | null;
+  librarySync: LibrarySyncState | null;
+  libraryBackfill: LibraryJobRow | null;
+  libraryPrompts: LibraryJobRow | null;
+}
+
+/**
+ * Reads, changes and writes one kv value in a single transaction, so two writers (a runner
+ * and a pause click) never undo each other. Returns the value written.
+ */
+export async function kvUpdate<K extends keyof KvMap>(
+  key: K,
+  fallback: KvMap[K],
+  change: (v: KvMap[K]) => KvMap[K],
+): Promise<KvMap[K]> {
+  const tx = (await openVault()).transaction('kv', 'readwrite');
+  const v = (await tx.store.get(key)) as KvMap[K] | undefined;
+  const next = change(v === undefined ? fallback : v);
+  await tx.store.put(next, key);
+  await tx.done;
+  return next;
 }
 
 export async function kvGet<K extends keyof KvMap>(key: K, fallback: KvMap[K]): Promise<KvMap[K]> {

@@ -28,6 +28,13 @@ function toVersion2(db: VaultDatabase): void {
   db.createObjectStore('skipped', { keyPath: 'id' });
 }
 
+/** Version 3 (issue 9): where each ChatGPT library image stands. Adds only. */
+function toVersion3(db: VaultDatabase): void {
+  const library = db.createObjectStore('library', { keyPath: 'id' });
+  library.createIndex('by-bytes', 'bytes');
+  library.createIndex('by-prompts', 'prompts');
+}
+
 /**
  * Opens (once per context) the vault database, running the upgrade ladder. A failed open is
  * not cached, and a connection the browser closes on its own (it does so after a write fails
@@ -40,6 +47,7 @@ export function openVault(): Promise<VaultDatabase> {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) toVersion1(db);
       if (oldVersion < 2) toVersion2(db);
+      if (oldVersion < 3) toVersion3(db);
     },
     blocking() {
       // A newer version wants to upgrade: let it.

@@ -5,9 +5,10 @@
 import type { DBSchema } from 'idb';
 import type { CaptureJob, JobState } from '../core/queue';
 import type { ImageRecord, ImageSighting } from '../core/types';
+import type { LibraryItem } from '../sites/chatgpt/library';
 
 export const DB_NAME = 'image-vault';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface BlobRow {
   id: string;
@@ -43,6 +44,24 @@ export interface SkippedRow {
   at: number;
 }
 
+/**
+ * Where one library image stands in the vault (version 3, issue 9). `bytes`: 'new' (entered
+ * the library after install: sync saves it), 'backlog' (older: saved only after consent),
+ * 'saved', 'deleted' (tombstoned: never fetched), 'failed'. `prompts`: 'pending' (saved, its
+ * conversation not read yet), 'done', 'none' (nothing to fill).
+ */
+export interface LibraryRow {
+  /** The file id. */
+  id: string;
+  /** The item as last listed (its URL may have expired since). */
+  item: LibraryItem;
+  bytes: 'new' | 'backlog' | 'saved' | 'deleted' | 'failed';
+  prompts: 'pending' | 'done' | 'none';
+  /** Byte size once saved (progress, size estimate). */
+  size: number;
+  error: string | null;
+}
+
 export interface VaultDB extends DBSchema {
   images: {
     key: string;
@@ -67,4 +86,5 @@ export interface VaultDB extends DBSchema {
   kv: { key: string; value: unknown };
   tombstones: { key: string; value: TombstoneRow; indexes: { 'by-sha256': string } };
   skipped: { key: string; value: SkippedRow };
+  library: { key: string; value: LibraryRow; indexes: { 'by-bytes': string; 'by-prompts': string } };
 }

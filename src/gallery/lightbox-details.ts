@@ -61,7 +61,10 @@ export function metaTable(rec: ImageRecord, onConversation: () => void): HTMLEle
     ['Format', formatMime(rec.mimeType)],
     ['Model', MODEL_LABEL[rec.model] ?? rec.model],
     ['Created', formatDateTime(rec.createdAt)],
-    ['Captured', `${formatDateTime(rec.capturedAt)}${rec.source === 'import' ? ' (imported)' : ''}`],
+    [
+      'Captured',
+      `${formatDateTime(rec.capturedAt)}${rec.source === 'import' ? ' (imported)' : rec.source === 'library' ? ' (from your ChatGPT library)' : ''}`,
+    ],
     ['Gen ID', rec.genId ?? '—'],
     ['Seed', rec.seed === null ? '—' : String(rec.seed)],
   ];

@@ -18,7 +18,18 @@ const ORIGIN = 'https://chatgpt.com';
  */
 export const DEFAULT_MAX_WAIT_MS = 10_000;
 
-let token: string | null = null;
+/** The session token, shared: callers that start together (capture, a library check) read it once. */
+let token: Promise<string> | null = null;
+
+function sessionToken(opts: ApiOptions): Promise<string> {
+  if (token) return token;
+  const reading = fetchToken(opts);
+  token = reading;
+  reading.catch(() => {
+    if (token === reading) token = null;
+  });
+  return reading;
+}
 
 const slot = (opts: ApiOptions) =>
   budget.take(opts.priority ?? 'live', 1, { maxWaitMs: opts.maxWaitMs ?? DEFAULT_MAX_WAIT_MS });
@@ -47,14 +58,21 @@ export interface ApiOptions {
   maxWaitMs?: number;
 }
 
+/** ChatGPT answered 404: the conversation or file no longer exists (not retryable). */
+export class NotFoundError extends CaptureError {
+  constructor(message: string) {
+    super(message, false);
+  }
+}
+
 const what = (path: string) => (path.includes('/conversation/') ? 'this conversation' : 'this file');
 
 /** GET a JSON resource under /backend-api with the session token. */
 export async function apiGet<T = unknown>(path: string, opts: ApiOptions = {}): Promise<T> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    token ??= await fetchToken(opts);
+    const bearer = await sessionToken(opts);
     await slot(opts);
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+    const headers: Record<string, string> = { Authorization: `Bearer ${bearer}` };
     if (opts.accountId) headers['Chatgpt-Account-Id'] = opts.accountId;
     const res = await fetchWithin(
       `${ORIGIN}${path}`,
@@ -68,14 +86,15 @@ export async function apiGet<T = unknown>(path: string, opts: ApiOptions = {}): 
       },
     );
     if (res.status === 401) {
-      token = null; // expired: fetch a fresh one and try once more
+      // Expired: fetch a fresh one and try once more (unless another caller already did).
+      if (token && (await token.catch(() => null)) === bearer) token = null;
       continue;
     }
     if (res.status === 429) {
       // Everyone stops, not just this caller, and the block survives a worker restart.
       throw new BudgetWaitError(await budget.rateLimited(retryAfterMs(res.headers)), 'blocked');
     }
-    if (res.status === 404) throw new CaptureError(`ChatGPT could not find ${what(path)} (HTTP 404)`, false);
+    if (res.status === 404) throw new NotFoundError(`ChatGPT could not find ${what(path)} (HTTP 404)`);
     if (!res.ok) throw new CaptureError(`ChatGPT answered HTTP ${res.status}`, true);
     const body = res.body;
     if (body === undefined) throw new CaptureError('ChatGPT answered with something that is not JSON', true);

@@ -1,0 +1,132 @@
+/**
+ * The backfill of the backlog, on consent (issue 9 §3): walks the library again (fresh signed
+ * links) from a cursor kept in IndexedDB, saving the bytes of every image not in the vault,
+ * one page at a time, at the budget's lowest priority ('backfill', which leaves headroom for
+ * live capture and ChatGPT's own page). Survives worker stops: the cursor, the job and each
+ * image's state are written as it goes. Pause, resume and cancel are state changes the runner
+ * reads before each image.
+ */
+import { fetchLibraryPage } from '../../sites/chatgpt/library-client';
+import {
+  isBudgetWait,
+  keepAlive,
+  readJob,
+  singleRunner,
+  stillRunning,
+  updateJob,
+  waitThenResume,
+} from './jobs';
+import { libraryApiOptions } from './options';
+import { kickPrompts } from './prompt-fill';
+import { recordItems, rowsOf, updateRow } from './rows';
+import { saveLibraryItem } from './save-item';
+import { CENSUS_LIMIT, readSyncState } from './sync';
+
+const LOG = '[image-vault]';
+const KEY = 'libraryBackfill' as const;
+/** Waits longer than this become `waiting` (with a wake-up) instead of holding on. */
+const WAIT_IN_PLACE_MS = 15_000;
+/** Row states the backfill saves. */
+const TO_SAVE = new Set(['backlog', 'new', 'failed']);
+
+async function run(): Promise<void> {
+  const job = await readJob(KEY);
+  if (job.state !== 'running') return;
+  const { runId } = job;
+  const opts = libraryApiOptions('backfill', WAIT_IN_PLACE_MS);
+  const boundary = (await readSyncState()).boundary ?? Date.now();
+  let cursor = job.cursor;
+  for (;;) {
+    let page: Awaited<ReturnType<typeof fetchLibraryPage>>;
+    try {
+      page = await fetchLibraryPage(CENSUS_LIMIT, cursor, opts);
+    } catch (err) {
+      if (isBudgetWait(err)) return waitThenResume(KEY, runId, err);
+      await updateJob(KEY, (j) =>
+        j.runId === runId
+          ? { ...j, state: 'failed', error: `Reading your ChatGPT library failed: ${msg(err)}` }
+          : j,
+      );
+      return;
+    }
+    keepAlive();
+    await recordItems(page.items, boundary);
+    const rows = await rowsOf(page.items.map((i) => i.fileId));
+    for (const item of page.items) {
+      if (!(await stillRunning(KEY, runId))) return;
+      if (!TO_SAVE.has(rows.get(item.fileId)?.bytes ?? 'backlog')) continue;
+      try {
+        const out = await saveLibraryItem(item, opts);
+        await updateJob(KEY, (j) =>
+          j.runId === runId
+            ? { ...j, done: j.done + 1, total: Math.max(j.total, j.done + 1), bytes: j.bytes + out.bytes }
+            : j,
+        );
+      } catch (err) {
+        if (isBudgetWait(err)) return waitThenResume(KEY, runId, err);
+        // One image that cannot be saved does not stop the rest; it stays in the backlog count.
+        const reason = msg(err);
+        console.warn(LOG, `library image ${item.fileId} not saved: ${reason}`);
+        await updateRow(item.fileId, { bytes: 'failed', error: reason });
+        await updateJob(KEY, (j) => (j.runId === runId ? { ...j, error: `Last problem: ${reason}` } : j));
+      }
+    }
+    cursor = page.next;
+    const next = cursor;
+    const still = await updateJob(KEY, (j) =>
+      j.runId !== runId
+        ? j
+        : next === null
+          ? { ...j, cursor: null, state: 'done', waitingUntil: null }
+          : { ...j, cursor: next },
+    );
+    if (next === null || still.runId !== runId || still.state !== 'running') break;
+  }
+  kickPrompts();
+}
+
+const msg = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Runs the backfill if its state says running (after a start, resume, wake-up or worker start). */
+export const kickBackfill = singleRunner(run, (e) => console.warn(LOG, 'backfill failed', e));
+
+/** The user's consent: saves the backlog (`total`: its size now, for progress). */
+export async function startBackfill(total: number): Promise<void> {
+  const now = Date.now();
+  await updateJob(KEY, (j) =>
+    j.state === 'running' || j.state === 'waiting'
+      ? j
+      : {
+          ...j,
+          state: 'running',
+          runId: now,
+          cursor: null,
+          done: 0,
+          total,
+          bytes: 0,
+          since: now,
+          doneSince: 0,
+          waitingUntil: null,
+          error: null,
+        },
+  );
+  kickBackfill();
+}
+
+/** Pause (keeps the cursor), resume, or cancel (forgets the run; the backlog stays). */
+export async function controlBackfill(action: 'pause' | 'resume' | 'cancel'): Promise<void> {
+  const now = Date.now();
+  await updateJob(KEY, (j) => {
+    if (action === 'pause')
+      return j.state === 'running' || j.state === 'waiting'
+        ? { ...j, state: 'paused', waitingUntil: null }
+        : j;
+    if (action === 'resume')
+      return j.state === 'paused' || j.state === 'failed'
+        ? { ...j, state: 'running', since: now, doneSince: j.done, error: null }
+        : j;
+    return { ...j, state: 'idle', runId: now, cursor: null, waitingUntil: null };
+  });
+  if (action === 'resume') kickBackfill();
+  else kickPrompts();
+}

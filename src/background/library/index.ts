@@ -1,0 +1,59 @@
+/**
+ * The library engine's entry points (issue 9), wired by background/index.ts and router.ts:
+ * page loads and alarms start checks, the card's messages control the backfill, and a worker
+ * start resumes whatever was running or waiting.
+ */
+import type { LibraryStatus } from '../../messaging/protocol';
+import { controlBackfill, kickBackfill, startBackfill } from './backfill';
+import { endWait, LIBRARY_WAKE_ALARM, readJob, setWakeHandler } from './jobs';
+import { kickPrompts } from './prompt-fill';
+import { libraryStatus } from './status';
+import { checkLibrary, markInstalled, onSyncAlarm, SYNC_ALARM } from './sync';
+
+const LOG = '[image-vault]';
+const warn = (what: string) => (e: unknown) => console.warn(LOG, what, e);
+
+export { libraryStatus, markInstalled };
+
+/** Resumes the jobs: running ones go on, waiting ones go on once their time has come. */
+async function resume(): Promise<void> {
+  for (const [key, kick] of [
+    ['libraryBackfill', kickBackfill],
+    ['libraryPrompts', kickPrompts],
+  ] as const) {
+    const j = await readJob(key);
+    if (j.state === 'waiting' && !(await endWait(key))) continue;
+    if (j.state === 'running' || j.state === 'waiting') kick();
+  }
+  kickPrompts(); // pending prompts from an earlier sync (it waits while the backfill runs)
+}
+
+/** Call once at worker start. */
+export function startLibraryEngine(): void {
+  setWakeHandler(() => void resume().catch(warn('library wake-up failed')));
+  resume().catch(warn('library jobs failed to resume'));
+}
+
+/** Alarms of the library; true when `name` was one. */
+export function onLibraryAlarm(name: string): boolean {
+  if (name === SYNC_ALARM) onSyncAlarm().catch(warn('library check failed'));
+  else if (name === LIBRARY_WAKE_ALARM) resume().catch(warn('library wake-up failed'));
+  else return false;
+  return true;
+}
+
+/** A ChatGPT page loaded (its content script reported): a check, at most one a minute. */
+export function onChatGptPage(tabId: number | null): void {
+  checkLibrary('page', tabId).catch(warn('library check failed'));
+}
+
+/** `libraryBackfill` from the card: start (consent), pause, resume or cancel. */
+export async function libraryBackfill(
+  action: 'start' | 'pause' | 'resume' | 'cancel',
+): Promise<LibraryStatus> {
+  if (action === 'start') {
+    const s = await libraryStatus();
+    await startBackfill(s.backlog ?? 0);
+  } else await controlBackfill(action);
+  return libraryStatus();
+}
