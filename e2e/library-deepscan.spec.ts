@@ -79,3 +79,19 @@ test('deep scan: an old DALL·E image and a project image are found and stored; 
   expect(sim.count('download', 'worker')).toBe(2);
   expect((await readVault()).images.length).toBe(2);
 });
+
+test('the simulated conversation list refuses more than 100 a page, as ChatGPT does', async ({
+  page,
+  sim,
+}) => {
+  await sim.open(page, '/');
+  const statuses = await page.evaluate(async () => {
+    const { accessToken } = await (await fetch('/api/auth/session')).json();
+    const get = (n: number) =>
+      fetch(`/backend-api/conversations?offset=0&limit=${n}`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      }).then((r) => r.status);
+    return [await get(100), await get(101)];
+  });
+  expect(statuses).toEqual([200, 422]);
+});
