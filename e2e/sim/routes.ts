@@ -13,6 +13,8 @@ export type RouteKind =
   | 'session'
   | 'conversation'
   | 'conversations'
+  | 'projects'
+  | 'project-conversations'
   | 'image-library'
   | 'download'
   | 'estuary'
@@ -85,6 +87,8 @@ export function classify(url: URL): RouteKind {
   if (p.startsWith('/cdn/assets/')) return 'asset';
   if (/^\/backend-api\/conversation\/[^/]+$/.test(p)) return 'conversation';
   if (p === '/backend-api/conversations') return 'conversations';
+  if (p === '/backend-api/gizmos/snorlax/sidebar') return 'projects';
+  if (/^\/backend-api\/gizmos\/[^/]+\/conversations$/.test(p)) return 'project-conversations';
   if (p === '/backend-api/my/recent/image_gen') return 'image-library';
   if (
     /^\/backend-api\/(files\/download\/[^/]+|files\/[^/]+\/download|conversation\/[^/]+\/attachment\/[^/]+\/download)$/.test(
@@ -236,7 +240,25 @@ function backend(sim: Simulator, req: Request, url: URL, kind: RouteKind): Reply
       });
     }
     case 'conversations':
+      // As ChatGPT: more than 100 a page is refused (docs/chatgpt.md §Endpoints).
+      if (Number(url.searchParams.get('limit') ?? 28) > 100)
+        return json(422, {
+          detail: [
+            {
+              type: 'less_than_equal',
+              loc: ['query', 'limit'],
+              msg: 'Input should be less than or equal to 100',
+            },
+          ],
+        });
       return json(200, sim.conversationList(url.searchParams));
+    case 'projects':
+      return json(200, sim.projectSidebar(url.searchParams));
+    case 'project-conversations':
+      return json(
+        200,
+        sim.projectConversations(decodeURIComponent(url.pathname.split('/')[3] ?? ''), url.searchParams),
+      );
     case 'image-library':
       return json(200, sim.imageLibrary(url.searchParams));
     default:

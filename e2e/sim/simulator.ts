@@ -400,7 +400,16 @@ export class Simulator {
   rateLimit(opts: RateLimitOptions | null): void {
     this.limiter = opts && {
       bucket: new TokenBucket(opts.bucket, opts.refillPerMin, Date.now()),
-      kinds: new Set(opts.kinds ?? ['conversation', 'conversations', 'image-library', 'download']),
+      kinds: new Set(
+        opts.kinds ?? [
+          'conversation',
+          'conversations',
+          'projects',
+          'project-conversations',
+          'image-library',
+          'download',
+        ],
+      ),
       from: opts.from,
     };
   }
@@ -534,25 +543,67 @@ export class Simulator {
     return pageHtml(this.renderModel(path));
   }
 
-  /** Used by the routes: `GET /backend-api/conversations`. */
+  /** Conversations ChatGPT still has, last changed first. */
+  private live(): SimConversation[] {
+    return this.conversations
+      .filter((c) => !this.library.deleted.has(c.id))
+      .sort((a, b) => b.updateTime - a.updateTime);
+  }
+
+  /** A conversation as the lists give it (ISO times here: docs/chatgpt.md §Endpoints). */
+  private listed(c: SimConversation): Record<string, unknown> {
+    return {
+      id: c.id,
+      title: c.title,
+      create_time: new Date(c.createTime * 1000).toISOString(),
+      update_time: new Date(c.updateTime * 1000).toISOString(),
+      gizmo_id: c.gizmoId,
+      is_archived: false,
+      mapping: null,
+      current_node: null,
+    };
+  }
+
+  /**
+   * Used by the routes: `GET /backend-api/conversations` (offset paging; the routes refuse
+   * limit > 100). Project conversations are not in it, as in ChatGPT's own sidebar (assumed:
+   * no fixture shows the lists, docs/chatgpt.md §Endpoints); the project lists have them.
+   */
   conversationList(q: URLSearchParams): Record<string, unknown> {
     const offset = Number(q.get('offset') ?? 0);
     const limit = Number(q.get('limit') ?? 28);
-    const all = [...this.conversations].sort((a, b) => b.updateTime - a.updateTime);
+    const all = this.live().filter((c) => c.kind !== 'project');
     return {
-      items: all.slice(offset, offset + limit).map((c) => ({
-        id: c.id,
-        title: c.title,
-        create_time: new Date(c.createTime * 1000).toISOString(),
-        update_time: new Date(c.updateTime * 1000).toISOString(),
-        gizmo_id: c.gizmoId,
-        is_archived: false,
-        mapping: null,
-        current_node: null,
-      })),
+      items: all.slice(offset, offset + limit).map((c) => this.listed(c)),
       total: all.length,
       limit,
       offset,
+    };
+  }
+
+  /** Used by the routes: `GET /backend-api/gizmos/snorlax/sidebar` (one page: every project, no conversations). */
+  projectSidebar(_q: URLSearchParams): Record<string, unknown> {
+    const ids = [
+      ...new Set(this.live().flatMap((c) => (c.kind === 'project' && c.gizmoId ? [c.gizmoId] : []))),
+    ];
+    return {
+      items: ids.map((id) => ({
+        gizmo: { gizmo: { id, display: { name: `Project ${id.slice(4, 10)}` } }, files: [] },
+        conversations: { items: [], cursor: null },
+      })),
+      cursor: null,
+    };
+  }
+
+  /** Used by the routes: `GET /backend-api/gizmos/{id}/conversations?cursor&limit` (cursor = offset). */
+  projectConversations(gizmoId: string, q: URLSearchParams): Record<string, unknown> {
+    const start = Number(q.get('cursor') ?? 0) || 0;
+    const limit = Math.min(Number(q.get('limit') ?? 50) || 50, 100);
+    const all = this.live().filter((c) => c.gizmoId === gizmoId);
+    const end = start + limit;
+    return {
+      items: all.slice(start, end).map((c) => this.listed(c)),
+      cursor: end < all.length ? String(end) : null,
     };
   }
 

@@ -10,7 +10,7 @@ import { parseMessage, senderAllowed } from '../messaging/guards';
 import type { Message, MessageType, Result } from '../messaging/protocol';
 import { browser, type Runtime } from '../platform/browser';
 import { enqueue } from './capture/processor';
-import { libraryBackfill, libraryStatus, onChatGptPage } from './library';
+import { libraryBackfill, libraryDeepScan, libraryStatus, onChatGptPage } from './library';
 import { dismissSkipped, saveSkipped } from './status/catch-up';
 import { dismissFailed, getStatus, pageHealth, retryFailed, setPaused } from './status/status';
 
@@ -41,6 +41,7 @@ const handlers: Handlers = {
   dismissSkipped: () => dismissSkipped(),
   libraryStatus: () => libraryStatus(),
   libraryBackfill: (p) => libraryBackfill(p.action),
+  libraryDeepScan: (p) => libraryDeepScan(p.action),
   forgetDeleted: async () => ({ forgotten: await forgetTombstones() }),
 };
 

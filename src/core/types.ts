@@ -95,8 +95,12 @@ export interface ImageRecord {
   capturedAt: number;
   /** 0 | 1 (a number so that IndexedDB can index it). */
   favorite: 0 | 1;
-  /** 'library': saved from ChatGPT's image library (sync or backfill), not seen on a page. */
-  source: 'capture' | 'import' | 'library';
+  /**
+   * 'library': saved from ChatGPT's image library (sync or backfill), not seen on a page.
+   * 'deep-scan': found by the deep scan in a conversation JSON (issue 9 §7), not listed by
+   * the library (DALL·E-era images): its bytes from `files/download`, its prompts from that JSON.
+   */
+  source: 'capture' | 'import' | 'library' | 'deep-scan';
   /** Set when the image was kept without full metadata, saying why (e.g. no prompt found). */
   warning?: string | null;
 }

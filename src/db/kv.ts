@@ -45,6 +45,25 @@ export interface LibraryJobRow {
   doneSince: number;
   waitingUntil: number | null;
   error: string | null;
+  /** Images the deep scan found and saved (deep scan only). */
+  found?: number;
+}
+
+/**
+ * Where the deep scan's listing stands (issue 9 §7), so a stopped worker or a later day goes
+ * on from there: the main list's next offset, then the projects' sidebar cursor, the projects
+ * found and the one being listed; `listed` once every list was read (then the reads go on).
+ */
+export interface DeepScanCursor {
+  phase: 'list' | 'projects' | 'project' | 'read' | 'finished';
+  offset: number;
+  sidebarCursor: string | null;
+  projects: string[];
+  /** Index in `projects` of the one being listed, and its cursor. */
+  project: number;
+  projectCursor: string;
+  /** Entries of any list that did not parse. */
+  invalid: number;
 }
 
 export interface KvMap {
@@ -65,6 +84,9 @@ export interface KvMap {
   librarySync: LibrarySyncState | null;
   libraryBackfill: LibraryJobRow | null;
   libraryPrompts: LibraryJobRow | null;
+  /** The deep scan's job (done/total: conversations read / to read) and its listing cursor. */
+  libraryDeepScan: LibraryJobRow | null;
+  deepScanCursor: DeepScanCursor | null;
 }
 
 /**

@@ -35,6 +35,11 @@ function toVersion3(db: VaultDatabase): void {
   library.createIndex('by-prompts', 'prompts');
 }
 
+/** Version 4 (issue 9 §7): the deep scan's per-conversation progress. Adds only. */
+function toVersion4(db: VaultDatabase): void {
+  db.createObjectStore('scans', { keyPath: 'id' }).createIndex('by-state', 'state');
+}
+
 /**
  * Opens (once per context) the vault database, running the upgrade ladder. A failed open is
  * not cached, and a connection the browser closes on its own (it does so after a write fails
@@ -48,6 +53,7 @@ export function openVault(): Promise<VaultDatabase> {
       if (oldVersion < 1) toVersion1(db);
       if (oldVersion < 2) toVersion2(db);
       if (oldVersion < 3) toVersion3(db);
+      if (oldVersion < 4) toVersion4(db);
     },
     blocking() {
       // A newer version wants to upgrade: let it.

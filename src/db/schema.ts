@@ -4,11 +4,11 @@
  */
 import type { DBSchema } from 'idb';
 import type { CaptureJob, JobState } from '../core/queue';
-import type { ImageRecord, ImageSighting } from '../core/types';
+import type { GeneratedImageMeta, ImageRecord, ImageSighting } from '../core/types';
 import type { LibraryItem } from '../sites/chatgpt/library';
 
 export const DB_NAME = 'image-vault';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface BlobRow {
   id: string;
@@ -62,6 +62,23 @@ export interface LibraryRow {
   error: string | null;
 }
 
+/**
+ * One conversation as the deep scan knows it (version 4, issue 9 §7): its change time when
+ * last listed, and when last read. `state`: 'pending' (to read in this scan), 'saving' (read;
+ * the images in `found` are still to save), 'read'.
+ */
+export interface ScanRow {
+  /** The conversation id. */
+  id: string;
+  /** `update_time` as last listed (epoch ms), null when the list gave none. */
+  listedUpdate: number | null;
+  /** `update_time` it had when it was last read; null when never read. */
+  readAtUpdate: number | null;
+  state: 'pending' | 'saving' | 'read';
+  /** While 'saving': the images found in the conversation JSON and not saved yet. */
+  found: { conversationId: string; title: string; images: GeneratedImageMeta[] } | null;
+}
+
 export interface VaultDB extends DBSchema {
   images: {
     key: string;
@@ -87,4 +104,5 @@ export interface VaultDB extends DBSchema {
   tombstones: { key: string; value: TombstoneRow; indexes: { 'by-sha256': string } };
   skipped: { key: string; value: SkippedRow };
   library: { key: string; value: LibraryRow; indexes: { 'by-bytes': string; 'by-prompts': string } };
+  scans: { key: string; value: ScanRow; indexes: { 'by-state': string } };
 }

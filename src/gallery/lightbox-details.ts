@@ -63,7 +63,7 @@ export function metaTable(rec: ImageRecord, onConversation: () => void): HTMLEle
     ['Created', formatDateTime(rec.createdAt)],
     [
       'Captured',
-      `${formatDateTime(rec.capturedAt)}${rec.source === 'import' ? ' (imported)' : rec.source === 'library' ? ' (from your ChatGPT library)' : ''}`,
+      `${formatDateTime(rec.capturedAt)}${rec.source === 'import' ? ' (imported)' : rec.source === 'library' ? ' (from your ChatGPT library)' : rec.source === 'deep-scan' ? ' (found by the deep scan of your conversations)' : ''}`,
     ],
     ['Gen ID', rec.genId ?? '—'],
     ['Seed', rec.seed === null ? '—' : String(rec.seed)],

@@ -84,6 +84,10 @@ const PAYLOADS: Record<MessageType, Check> = {
     action: (v) =>
       ['start', 'pause', 'resume', 'cancel'].includes(v as string) ? null : 'expected an action',
   }),
+  libraryDeepScan: shape({
+    action: (v) =>
+      ['start', 'pause', 'resume', 'cancel'].includes(v as string) ? null : 'expected an action',
+  }),
   forgetDeleted: shape({}),
 };
 

@@ -69,6 +69,8 @@ export interface LibraryJobProgress {
   waitingUntil: number | null;
   /** Plain-words reason when `failed` (or the last item failure). */
   error: string | null;
+  /** Deep scan only: images it found and saved. */
+  found?: number;
 }
 
 /** What the popup and gallery show about the ChatGPT image library (issue 9). */
@@ -85,6 +87,12 @@ export interface LibraryStatus {
   invalidItems: number;
   /** A problem in plain words (e.g. signed out), or null. */
   problem: string | null;
+  /**
+   * The deep scan of every conversation (issue 9 §7): done/total are conversations read / to
+   * read (total grows while the lists are read), `found` the images it saved. Absent from
+   * statuses made by older code and test doubles.
+   */
+  deepScan?: LibraryJobProgress;
 }
 
 export interface ProtocolMap {
@@ -106,6 +114,8 @@ export interface ProtocolMap {
   libraryStatus: { payload: Record<string, never>; result: LibraryStatus };
   /** UI → background: start (consent), pause, resume or cancel the backfill of the backlog. */
   libraryBackfill: { payload: { action: 'start' | 'pause' | 'resume' | 'cancel' }; result: LibraryStatus };
+  /** UI → background: start, pause, resume or cancel the deep scan of every conversation. */
+  libraryDeepScan: { payload: { action: 'start' | 'pause' | 'resume' | 'cancel' }; result: LibraryStatus };
   /** UI → background: forget every tombstone (deleted images may be saved again). */
   forgetDeleted: { payload: Record<string, never>; result: { forgotten: number } };
 }
@@ -126,6 +136,7 @@ export const SENDERS: Record<MessageType, 'content' | 'ui'> = {
   dismissSkipped: 'ui',
   libraryStatus: 'ui',
   libraryBackfill: 'ui',
+  libraryDeepScan: 'ui',
   forgetDeleted: 'ui',
 };
 

@@ -5,6 +5,7 @@
  * line and format problems. Hooks are documented in docs/testing.md §Stable hooks.
  */
 import type { LibraryJobProgress, LibraryStatus } from '../messaging/protocol';
+import { type DeepScanAction, renderDeepScanLine } from './deep-scan-line';
 import { h } from './dom';
 import { formatBytes, formatCount } from './format';
 import {
@@ -24,7 +25,9 @@ export type LibraryAction = 'start' | 'pause' | 'resume' | 'cancel';
 export function libraryCardShown(s: LibraryStatus | null): boolean {
   if (!s) return false;
   const jobs = s.backfill.state !== 'idle' || s.prompts.state !== 'idle';
-  return (s.backlog ?? 0) > 0 || jobs || s.invalidItems > 0 || s.problem !== null;
+  // The deep scan is offered once the library is counted, and shown while it has a state.
+  const deep = s.deepScan !== undefined && (s.backlog !== null || s.deepScan.state !== 'idle');
+  return (s.backlog ?? 0) > 0 || jobs || s.invalidItems > 0 || s.problem !== null || deep;
 }
 
 function button(label: string, testid: string, act: () => void, kind = ''): HTMLButtonElement {
@@ -125,12 +128,14 @@ function offer(s: LibraryStatus, act: (a: LibraryAction) => void): HTMLElement {
 
 /**
  * The card for `s`, or null when there is nothing to show (no backlog, no job, no problem).
- * `act` is called with the action of the button pressed (Cancel asks first: see mount).
+ * `act` is called with the action of the button pressed (Cancel asks first: see mount);
+ * `deepAct` with the deep scan's (its line shows only when given and `s.deepScan` is known).
  */
 export function renderLibraryCard(
   s: LibraryStatus | null,
   act: (a: LibraryAction) => void,
   now = Date.now(),
+  deepAct?: (a: DeepScanAction) => void,
 ): HTMLElement | null {
   if (!s || !libraryCardShown(s)) return null;
   const b = s.backfill;
@@ -166,5 +171,6 @@ export function renderLibraryCard(
         )
       : null,
     s.problem ? h('p', { class: 'library-problem', 'data-testid': 'library-problem' }, s.problem) : null,
+    s.deepScan && deepAct ? renderDeepScanLine(s.deepScan, deepAct, now) : null,
   );
 }

@@ -7,6 +7,7 @@
 import { send } from '../messaging/client';
 import type { LibraryStatus } from '../messaging/protocol';
 import { confirmDialog } from './confirm';
+import type { DeepScanAction } from './deep-scan-line';
 import { h } from './dom';
 import { type LibraryAction, renderLibraryCard } from './library-card';
 import { stateAnnouncement } from './library-words';
@@ -50,7 +51,12 @@ export function mountLibraryCard(host: HTMLElement, signal: AbortSignal): { refr
 
   function show(s: LibraryStatus | null, error?: string): void {
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.testid;
-    const card = renderLibraryCard(s, (a) => void act(a));
+    const card = renderLibraryCard(
+      s,
+      (a) => void act(a),
+      Date.now(),
+      (a) => void deepAct(a),
+    );
     if (card && error) card.append(h('p', { class: 'library-problem', role: 'alert' }, error));
     slot.replaceChildren(card ?? '');
     host.hidden = !card;
@@ -60,7 +66,7 @@ export function mountLibraryCard(host: HTMLElement, signal: AbortSignal): { refr
     if (s && last && s.backfill.state !== was) live.textContent = stateAnnouncement(s.backfill);
     last = s;
     clearTimeout(poll);
-    const jobs = s ? [s.backfill.state, s.prompts.state] : [];
+    const jobs = s ? [s.backfill.state, s.prompts.state, s.deepScan?.state] : [];
     if (!signal.aborted && jobs.some((j) => j === 'running' || j === 'waiting'))
       poll = setTimeout(() => void refresh(), POLL_MS);
   }
@@ -71,6 +77,15 @@ export function mountLibraryCard(host: HTMLElement, signal: AbortSignal): { refr
       show(await send('libraryBackfill', { action: a }));
     } catch (err) {
       console.warn('[image-vault] libraryBackfill failed', err);
+      show(last, `Image Vault’s background did not answer (${String(err)}). Try again in a moment.`);
+    }
+  }
+
+  async function deepAct(a: DeepScanAction): Promise<void> {
+    try {
+      show(await send('libraryDeepScan', { action: a }));
+    } catch (err) {
+      console.warn('[image-vault] libraryDeepScan failed', err);
       show(last, `Image Vault’s background did not answer (${String(err)}). Try again in a moment.`);
     }
   }

@@ -5,6 +5,7 @@
  */
 import type { LibraryStatus } from '../../messaging/protocol';
 import { controlBackfill, kickBackfill, startBackfill } from './backfill';
+import { controlDeepScan, kickDeepScan } from './deep-scan';
 import { endWait, LIBRARY_WAKE_ALARM, readJob, setWakeHandler } from './jobs';
 import { kickPrompts } from './prompt-fill';
 import { libraryStatus } from './status';
@@ -20,6 +21,7 @@ async function resume(): Promise<void> {
   for (const [key, kick] of [
     ['libraryBackfill', kickBackfill],
     ['libraryPrompts', kickPrompts],
+    ['libraryDeepScan', kickDeepScan],
   ] as const) {
     const j = await readJob(key);
     if (j.state === 'waiting' && !(await endWait(key))) continue;
@@ -55,5 +57,13 @@ export async function libraryBackfill(
     const s = await libraryStatus();
     await startBackfill(s.backlog ?? 0);
   } else await controlBackfill(action);
+  return libraryStatus();
+}
+
+/** `libraryDeepScan` from the card: start, pause, resume or cancel the deep scan (issue 9 §7). */
+export async function libraryDeepScan(
+  action: 'start' | 'pause' | 'resume' | 'cancel',
+): Promise<LibraryStatus> {
+  await controlDeepScan(action);
   return libraryStatus();
 }

@@ -7,7 +7,7 @@ import { BudgetWaitError } from '../../core/request-budget';
 import { kvGet, kvUpdate, type LibraryJobRow } from '../../db/kv';
 import { browser } from '../../platform/browser';
 
-export type JobKey = 'libraryBackfill' | 'libraryPrompts';
+export type JobKey = 'libraryBackfill' | 'libraryPrompts' | 'libraryDeepScan';
 
 /** The alarm that brings a waiting library job back. */
 export const LIBRARY_WAKE_ALARM = 'library-wake';

@@ -1,10 +1,13 @@
 /** The library card's state (LibraryStatus), computed from IndexedDB each time it is asked. */
 
-import type { LibraryJobRow } from '../../db/kv';
+import { freshBudget, isBudgetState } from '../../core/request-budget';
+import { kvGet, type LibraryJobRow } from '../../db/kv';
 import { openVault } from '../../db/open';
 import type { LibraryJobProgress, LibraryStatus } from '../../messaging/protocol';
+import { deepScanEtaMs } from './deep-scan-plan';
 import { readJob } from './jobs';
 import { countRows } from './rows';
+import { scanBacklog } from './scan-rows';
 import { readSyncState } from './sync';
 
 /** Bytes per pixel of a PNG from ChatGPT, when nothing saved yet tells better. */
@@ -40,14 +43,44 @@ async function estimateBytes(): Promise<number> {
   return Math.round(rows.reduce((a, r) => a + pixels(r.item.width, r.item.height) * BYTES_PER_PIXEL, 0));
 }
 
+/**
+ * The deep scan's progress: total = conversations read + still to read. The ETA counts one
+ * request per conversation to read and per found image to save, at the budget's pace (in hand
+ * above the reserve, then its refill); null while the lists are still read (the count grows).
+ */
+async function deepScanProgress(now: number): Promise<LibraryJobProgress> {
+  const [job, left, cursor, budget] = await Promise.all([
+    readJob('libraryDeepScan'),
+    scanBacklog(),
+    kvGet('deepScanCursor', null),
+    kvGet('requestBudget', null),
+  ]);
+  const p = progress(job, now);
+  const listing = cursor !== null && cursor.phase !== 'read' && cursor.phase !== 'finished';
+  const active = job.state === 'running' || job.state === 'waiting' || job.state === 'paused';
+  const state = isBudgetState(budget) ? budget : freshBudget(now);
+  return {
+    ...p,
+    total: active ? job.done + left.conversations : job.done,
+    found: job.found ?? 0,
+    etaMs:
+      job.state === 'done'
+        ? 0
+        : active && !listing
+          ? deepScanEtaMs(left.conversations + left.images, state, now)
+          : null,
+  };
+}
+
 /** What the popup and gallery show about the ChatGPT image library. */
 export async function libraryStatus(): Promise<LibraryStatus> {
   const now = Date.now();
-  const [sync, backfill, prompts, counts] = await Promise.all([
+  const [sync, backfill, prompts, counts, deepScan] = await Promise.all([
     readSyncState(),
     readJob('libraryBackfill'),
     readJob('libraryPrompts'),
     countRows(),
+    deepScanProgress(now),
   ]);
   const known = sync.censusDone;
   const p = progress(prompts, now);
@@ -74,5 +107,6 @@ export async function libraryStatus(): Promise<LibraryStatus> {
     lastSyncAt: sync.lastSyncAt,
     invalidItems: sync.invalidItems,
     problem: sync.problem,
+    deepScan,
   };
 }

@@ -1,0 +1,96 @@
+/**
+ * Saves one image the deep scan found in a conversation JSON (issue 9 §7): its bytes through
+ * a fresh `files/download/{file_id}` link (the JSON holds only a pointer, and old signed links
+ * expire), its prompts straight from that same JSON (no second read). An image the vault has
+ * only fills its gaps; one the user deleted is never fetched.
+ */
+import { crc32, sha256Hex } from '../../core/image-bytes';
+import { imageDimensions } from '../../core/image-dimensions';
+import type { GeneratedImageMeta, ImageRecord } from '../../core/types';
+import { mergeImage, putImage } from '../../db/images';
+import { isTombstoned } from '../../db/tombstones';
+import { type ApiOptions, getDownloadUrl } from '../../sites/chatgpt/api';
+import { conversationUrl } from '../../sites/chatgpt/routes';
+import { fetchImage } from '../capture/fetch-bytes';
+import { makeThumbnail } from '../capture/thumbnail';
+import { updateRow } from './rows';
+import type { FoundImages } from './scan-rows';
+
+const HOME = 'https://chatgpt.com/';
+
+/** What the conversation JSON tells about an image, as record fields. */
+function jsonFields(m: GeneratedImageMeta, found: FoundImages): Partial<ImageRecord> {
+  return {
+    prompt: m.prompt,
+    revisedPrompt: m.revisedPrompt,
+    title: m.title,
+    genId: m.genId,
+    parentGenId: m.parentGenId,
+    editOp: m.editOp,
+    seed: m.seed,
+    genSize: m.genSize,
+    conversationId: found.conversationId,
+    conversationTitle: found.title,
+    conversationUrl: conversationUrl(found.conversationId, HOME),
+    messageId: m.messageId,
+  };
+}
+
+/** Outcome: 'added' (bytes stored), 'known' (in the vault already), 'deleted' (tombstoned). */
+export interface FoundOutcome {
+  status: 'added' | 'known' | 'deleted';
+  bytes: number;
+}
+
+/** Saves one found image (see the module comment). Throws CaptureError / BudgetWaitError. */
+export async function saveFoundImage(
+  m: GeneratedImageMeta,
+  found: FoundImages,
+  opts: ApiOptions,
+): Promise<FoundOutcome> {
+  if (await isTombstoned(m.fileId)) return { status: 'deleted', bytes: 0 };
+  const fields = jsonFields(m, found);
+  if (await mergeImage(m.fileId, fields)) return { status: 'known', bytes: 0 };
+  const img = await fetchImage(await getDownloadUrl(m.fileId, found.conversationId, opts));
+  const dims = imageDimensions(img.bytes, img.mimeType) ?? { width: m.width ?? 0, height: m.height ?? 0 };
+  const [thumb, sha256, crc] = await Promise.all([
+    makeThumbnail(img.blob, dims.width, dims.height),
+    sha256Hex(img.bytes),
+    crc32(img.bytes),
+  ]);
+  const now = Date.now();
+  const record: ImageRecord = {
+    id: m.fileId,
+    sha256,
+    crc32: crc,
+    bytes: img.bytes.byteLength,
+    mimeType: img.mimeType,
+    width: dims.width,
+    height: dims.height,
+    prompt: m.prompt,
+    revisedPrompt: m.revisedPrompt,
+    title: m.title,
+    model: m.model,
+    genId: m.genId,
+    parentGenId: m.parentGenId,
+    editOp: m.editOp,
+    seed: m.seed,
+    genSize: m.genSize,
+    conversationId: found.conversationId,
+    conversationTitle: found.title,
+    conversationUrl: fields.conversationUrl ?? HOME,
+    messageId: m.messageId,
+    pageUrl: fields.conversationUrl ?? HOME,
+    createdAt: m.createdAt ?? now,
+    capturedAt: now,
+    favorite: 0,
+    source: 'deep-scan',
+    warning: null,
+  };
+  const result = await putImage(record, img.blob, thumb);
+  if (result.status === 'deleted') return { status: 'deleted', bytes: 0 };
+  const added = result.status === 'added';
+  // Should the library list it too, its row is settled: no second download by the backfill.
+  await updateRow(m.fileId, { bytes: 'saved', size: record.bytes, prompts: 'none', error: null });
+  return { status: added ? 'added' : 'known', bytes: added ? record.bytes : 0 };
+}
