@@ -95,3 +95,42 @@ test('the simulated conversation list refuses more than 100 a page, as ChatGPT d
   });
   expect(statuses).toEqual([200, 422]);
 });
+
+test('a worker stopped in the middle of a deep scan resumes it; no finished conversation is read again', async ({
+  page,
+  sim,
+  readVault,
+  openExtensionPage,
+  stopServiceWorker,
+}) => {
+  const convs = [0, 1, 2].map((i) => {
+    const c = sim.conversation({ title: `Old ${i}`, createTime: Date.now() / 1000 - (300 + i) * DAY_S });
+    c.user(`A still life, take ${i}`).dalle({ revisedPrompt: `A still life with pears, version ${i}` });
+    return c;
+  });
+  await sim.open(page, '/');
+  const popup = await openExtensionPage('src/popup/index.html');
+  expect(await backlogOf(popup)).toBe(0);
+  await popup.getByTestId('library-deepscan-start').click();
+  // Bulk requests leave at least 1 s apart: stop once one image is stored, mid-scan.
+  await expect
+    .poll(async () => (await readVault()).images.length, { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(1);
+  await stopServiceWorker();
+  const finished = new Set((await readVault()).images.map((r) => r.conversationId));
+  expect(finished.size, 'stopped in the middle').toBeLessThan(3);
+
+  // Opening the popup wakes the worker; the scan goes on by itself and finishes.
+  await popup.reload();
+  await expect(deep(popup)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const vault = await vaultWith(readVault, 3);
+  for (const c of convs) expectStored(vault, c.images[0]!, sim.served(c.images[0]!.fileId));
+  const reads = sim.requestsOf('conversation', 'worker').map((r) => r.path.split('/').pop()!);
+  for (const c of convs) {
+    const n = reads.filter((id) => id === c.id).length;
+    // A read cut off by the stop (answer not yet recorded) is repeated; a finished one never.
+    if (finished.has(c.id)) expect(n, `${c.title} read once`).toBe(1);
+    else expect(n).toBeGreaterThanOrEqual(1);
+  }
+  expect(reads.length).toBeLessThanOrEqual(convs.length + 1);
+});
