@@ -8,6 +8,7 @@
  */
 import { fetchLibraryPage } from '../../sites/chatgpt/library-client';
 import {
+  announceLibrary,
   isBudgetWait,
   keepAlive,
   readJob,
@@ -53,7 +54,8 @@ async function run(): Promise<void> {
     await recordItems(page.items, boundary);
     const rows = await rowsOf(page.items.map((i) => i.fileId));
     for (const item of page.items) {
-      if (!(await stillRunning(KEY, runId))) return;
+      // Paused or cancelled: the image in hand was finished (never cut), so the counts moved.
+      if (!(await stillRunning(KEY, runId))) return announceLibrary();
       if (!TO_SAVE.has(rows.get(item.fileId)?.bytes ?? 'backlog')) continue;
       try {
         const out = await saveLibraryItem(item, opts);
@@ -90,33 +92,43 @@ const msg = (err: unknown) => (err instanceof Error ? err.message : String(err))
 /** Runs the backfill if its state says running (after a start, resume, wake-up or worker start). */
 export const kickBackfill = singleRunner(run, (e) => console.warn(LOG, 'backfill failed', e));
 
-/** The user's consent: saves the backlog (`total`: its size now, for progress). */
+/**
+ * The user's consent: saves the backlog (`total`: its size now, for progress). After a
+ * failure or a pause ("Try again" sends start) it goes on from the stored cursor, keeping the
+ * figures: only a run that ended (done), was cancelled or never ran starts from the top.
+ */
 export async function startBackfill(total: number): Promise<void> {
   const now = Date.now();
   await updateJob(KEY, (j) =>
     j.state === 'running' || j.state === 'waiting'
       ? j
-      : {
-          ...j,
-          state: 'running',
-          runId: now,
-          cursor: null,
-          done: 0,
-          total,
-          bytes: 0,
-          since: now,
-          doneSince: 0,
-          waitingUntil: null,
-          error: null,
-        },
+      : j.state === 'failed' || j.state === 'paused'
+        ? { ...j, state: 'running', since: now, doneSince: j.done, waitingUntil: null, error: null }
+        : {
+            ...j,
+            state: 'running',
+            runId: now,
+            cursor: null,
+            done: 0,
+            total,
+            bytes: 0,
+            since: now,
+            doneSince: 0,
+            waitingUntil: null,
+            error: null,
+          },
   );
   kickBackfill();
 }
 
-/** Pause (keeps the cursor), resume, or cancel (forgets the run; the backlog stays). */
-export async function controlBackfill(action: 'pause' | 'resume' | 'cancel'): Promise<void> {
+/**
+ * Pause (keeps the cursor), resume, cancel (forgets the run; the backlog stays), or dismiss
+ * (a finished run leaves the card; any backlog left, e.g. images that failed, is offered again).
+ */
+export async function controlBackfill(action: 'pause' | 'resume' | 'cancel' | 'dismiss'): Promise<void> {
   const now = Date.now();
   await updateJob(KEY, (j) => {
+    if (action === 'dismiss') return j.state === 'done' ? { ...j, state: 'idle' } : j;
     if (action === 'pause')
       return j.state === 'running' || j.state === 'waiting'
         ? { ...j, state: 'paused', waitingUntil: null }
