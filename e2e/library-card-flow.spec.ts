@@ -103,6 +103,55 @@ test('popup: the offer counts the backlog; Save them, pause, resume, done with e
   const vault = await vaultWith(readVault, 12);
   for (const img of images) expectStored(vault, img, sim.served(img.fileId));
   expect(vault.images.some((r) => r.id === deleted!.fileId || r.id === blocked!.fileId)).toBe(false);
+
+  // Done stays until dismissed; then, with nothing left, the card has nothing to show.
+  await popup.reload();
+  await expect(progress(popup)).toHaveAttribute('data-state', 'done');
+  await popup.getByTestId('library-dismiss').click();
+  await expect(card(popup)).toHaveCount(0);
+  await popup.reload();
+  await expect(popup.locator('body[data-ready="true"]')).toBeAttached();
+  await expect(card(popup)).toHaveCount(0);
+});
+
+test('popup: Try again after a failure goes on from the stored cursor, each image fetched once', async ({
+  page,
+  sim,
+  readVault,
+  openExtensionPage,
+}) => {
+  sim.library.pageCap = 2;
+  const images = backlog(sim, 6);
+  await sim.open(page, '/');
+  const popup = await openExtensionPage('src/popup/index.html');
+  await expect(card(popup)).toHaveAttribute('data-count', '6', { timeout: 20_000 });
+  // The backfill's second page fails once (a 500): the run stops, as failed.
+  sim.fault('image-library', 'server-error', { match: 'after=', from: 'worker' });
+
+  await popup.getByTestId('library-backfill-start').click();
+  await expect(progress(popup)).toHaveAttribute('data-state', 'failed', { timeout: 20_000 });
+  await expect(popup.getByTestId('library-headline')).toContainText('Saving your ChatGPT library stopped:');
+  await expect(progress(popup)).toHaveAttribute('data-done', '2');
+  const retriedAt = Date.now();
+  await popup.getByTestId('library-retry').click();
+  await expect(progress(popup)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(progress(popup)).toHaveAttribute('data-done', '6');
+  await expect(progress(popup)).toHaveAttribute('data-total', '6');
+
+  const after = libraryRequests(sim).filter((r) => r.at >= retriedAt);
+  expect(after.length).toBeGreaterThan(0);
+  expect(
+    after.every((r) => r.after !== null),
+    'no page from the top again',
+  ).toBe(true);
+  const vault = await vaultWith(readVault, 6);
+  for (const img of images) {
+    expect(vault.sha256[img.fileId]).toBe(sim.served(img.fileId).sha256);
+    const fetched = sim.requests.filter(
+      (r) => r.from === 'worker' && ['estuary', 'cdn'].includes(r.kind) && r.url.includes(img.fileId),
+    );
+    expect(fetched.length, `${img.fileId} fetched once`).toBe(1);
+  }
 });
 
 test('gallery: Cancel after the confirm goes back to the offer with the remaining count, nothing half-stored', async ({
