@@ -206,7 +206,9 @@ for (const [name, path] of PAGES) {
       );
       await expect(page.getByTestId('library-prompts')).toHaveText('Prompts: 812 of 1,234');
       await expect(page.getByTestId('library-invalid')).toHaveCount(0);
-      await expect(card(page).getByRole('button')).toHaveCount(0);
+      // Done stays until dismissed: the one button.
+      await expect(card(page).getByRole('button')).toHaveCount(1);
+      await expect(page.getByTestId('library-dismiss')).toHaveText('Dismiss');
       await shot(page, info, `done-${name}`);
     });
   });

@@ -30,14 +30,18 @@ export async function backlogOf(ext: Page, timeout = 20_000): Promise<number> {
   return n!;
 }
 
-/** Waits until the backfill and the prompt filling both say `done`. */
+/**
+ * Waits until the backfill and the prompt filling both say `done` (the prompts say `idle`
+ * when there were none to find: the card shows no "Prompts: 0 of 0").
+ */
 export async function libraryDone(ext: Page, timeout = 60_000): Promise<LibraryStatus> {
   let s: LibraryStatus | null = null;
   await expect
     .poll(
       async () => {
         s = await libraryStatus(ext);
-        return `${s.backfill.state}/${s.prompts.state}`;
+        const none = s.prompts.state === 'idle' && s.prompts.total === 0;
+        return `${s.backfill.state}/${none ? 'done' : s.prompts.state}`;
       },
       { timeout },
     )

@@ -82,7 +82,7 @@ const PAYLOADS: Record<MessageType, Check> = {
   libraryStatus: shape({}),
   libraryBackfill: shape({
     action: (v) =>
-      ['start', 'pause', 'resume', 'cancel'].includes(v as string) ? null : 'expected an action',
+      ['start', 'pause', 'resume', 'cancel', 'dismiss'].includes(v as string) ? null : 'expected an action',
   }),
   libraryDeepScan: shape({
     action: (v) =>

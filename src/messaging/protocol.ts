@@ -112,8 +112,14 @@ export interface ProtocolMap {
   dismissSkipped: { payload: Record<string, never>; result: { dismissed: number } };
   /** UI → background: the library card's state. */
   libraryStatus: { payload: Record<string, never>; result: LibraryStatus };
-  /** UI → background: start (consent), pause, resume or cancel the backfill of the backlog. */
-  libraryBackfill: { payload: { action: 'start' | 'pause' | 'resume' | 'cancel' }; result: LibraryStatus };
+  /**
+   * UI → background: start (consent), pause, resume or cancel the backfill of the backlog;
+   * dismiss: a `done` backfill goes back to `idle` (the card stops showing it).
+   */
+  libraryBackfill: {
+    payload: { action: 'start' | 'pause' | 'resume' | 'cancel' | 'dismiss' };
+    result: LibraryStatus;
+  };
   /** UI → background: start, pause, resume or cancel the deep scan of every conversation. */
   libraryDeepScan: { payload: { action: 'start' | 'pause' | 'resume' | 'cancel' }; result: LibraryStatus };
   /** UI → background: forget every tombstone (deleted images may be saved again). */

@@ -19,7 +19,7 @@ import {
 } from './library-words';
 
 /** What the card's buttons ask of the background. */
-export type LibraryAction = 'start' | 'pause' | 'resume' | 'cancel';
+export type LibraryAction = 'start' | 'pause' | 'resume' | 'cancel' | 'dismiss';
 
 /** Whether the card has anything to show: a backlog, a job, a problem. */
 export function libraryCardShown(s: LibraryStatus | null): boolean {
@@ -101,6 +101,7 @@ function progress(p: LibraryJobProgress, act: (a: LibraryAction) => void, now: n
       active ? button('Pause', 'library-pause', () => act('pause')) : null,
       p.state === 'paused' ? button('Resume', 'library-resume', () => act('resume'), 'primary') : null,
       p.state === 'failed' ? button('Try again', 'library-retry', () => act('start'), 'primary') : null,
+      p.state === 'done' ? button('Dismiss', 'library-dismiss', () => act('dismiss'), 'link') : null,
       active || p.state === 'paused' ? button('Cancel', 'library-cancel', () => act('cancel'), 'link') : null,
     ),
   );

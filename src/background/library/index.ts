@@ -49,9 +49,9 @@ export function onChatGptPage(tabId: number | null): void {
   checkLibrary('page', tabId).catch(warn('library check failed'));
 }
 
-/** `libraryBackfill` from the card: start (consent), pause, resume or cancel. */
+/** `libraryBackfill` from the card: start (consent), pause, resume, cancel or dismiss. */
 export async function libraryBackfill(
-  action: 'start' | 'pause' | 'resume' | 'cancel',
+  action: 'start' | 'pause' | 'resume' | 'cancel' | 'dismiss',
 ): Promise<LibraryStatus> {
   if (action === 'start') {
     const s = await libraryStatus();

@@ -5,6 +5,7 @@
  */
 import { BudgetWaitError } from '../../core/request-budget';
 import { kvGet, kvUpdate, type LibraryJobRow } from '../../db/kv';
+import { announceChange } from '../../messaging/changes';
 import { browser } from '../../platform/browser';
 
 export type JobKey = 'libraryBackfill' | 'libraryPrompts' | 'libraryDeepScan';
@@ -32,12 +33,28 @@ export async function readJob(key: JobKey): Promise<LibraryJobRow> {
   return (await kvGet(key, null)) ?? idleJobRow();
 }
 
-/** Changes a job's state atomically; returns it as written. */
+/**
+ * Changes a job's state atomically; returns it as written. A change of `state` is announced
+ * (status-changed), so an open card redraws at once: it polls only while a job runs.
+ */
 export async function updateJob(
   key: JobKey,
   change: (j: LibraryJobRow) => LibraryJobRow,
 ): Promise<LibraryJobRow> {
-  return (await kvUpdate(key, null, (v) => change(v ?? idleJobRow()))) ?? idleJobRow();
+  let before: LibraryJobRow['state'] = 'idle';
+  const next =
+    (await kvUpdate(key, null, (v) => {
+      const j = v ?? idleJobRow();
+      before = j.state;
+      return change(j);
+    })) ?? idleJobRow();
+  if (next.state !== before) await announceLibrary();
+  return next;
+}
+
+/** Tells every open card that the library's state changed (counts, a job's state). */
+export async function announceLibrary(): Promise<void> {
+  await announceChange({ type: 'status-changed' }).catch(() => {});
 }
 
 /** Whether run `runId` of the job may go on (not paused, cancelled or restarted meanwhile). */

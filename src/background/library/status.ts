@@ -91,15 +91,17 @@ export async function libraryStatus(): Promise<LibraryStatus> {
     backfill: progress(backfill, now),
     prompts: {
       ...p,
-      // Pending prompts are queued ('idle') until their run starts; none pending is done.
+      // Pending prompts are queued ('idle') until their run starts. None pending: 'done' beside
+      // a backfill the card still shows, else 'idle' (nothing to say: no "0 of 0", and a done
+      // line does not outlive its backfill's dismissal or stay forever after a sync's images).
       state:
         counts.prompts.pending > 0
           ? p.state === 'done'
             ? 'idle'
             : p.state
-          : promptsTotal > 0
+          : promptsTotal > 0 && backfill.state !== 'idle'
             ? 'done'
-            : p.state,
+            : 'idle',
       done: counts.prompts.done,
       total: promptsTotal,
       etaMs: null,

@@ -10,7 +10,7 @@ import { kvGet, kvUpdate, type LibrarySyncState } from '../../db/kv';
 import { browser } from '../../platform/browser';
 import type { ApiOptions } from '../../sites/chatgpt/api';
 import { fetchLibraryPage } from '../../sites/chatgpt/library-client';
-import { isBudgetWait } from './jobs';
+import { announceLibrary, isBudgetWait } from './jobs';
 import { chatGptTabs, libraryApiOptions } from './options';
 import { kickPrompts } from './prompt-fill';
 import { recordItems, rowsOf, rowsWithBytes, updateRow } from './rows';
@@ -126,6 +126,7 @@ export async function checkLibrary(reason: 'page' | 'alarm', tabId?: number | nu
     if (problem) console.warn(LOG, problem);
     await updateSync((x) => ({ ...x, problem }));
   }
+  await announceLibrary(); // the card learns the backlog (or the problem) without polling
   kickPrompts();
 }
 
