@@ -104,14 +104,21 @@ test('popup: the offer counts the backlog; Save them, pause, resume, done with e
   for (const img of images) expectStored(vault, img, sim.served(img.fileId));
   expect(vault.images.some((r) => r.id === deleted!.fileId || r.id === blocked!.fileId)).toBe(false);
 
-  // Done stays until dismissed; then, with nothing left, the card has nothing to show.
+  // Done stays until dismissed; then, with nothing left, no offer and no progress remain
+  // (the card itself stays only to offer the optional deep scan).
   await popup.reload();
   await expect(progress(popup)).toHaveAttribute('data-state', 'done');
   await popup.getByTestId('library-dismiss').click();
-  await expect(card(popup)).toHaveCount(0);
+  const settled = async () => {
+    await expect(progress(popup)).toHaveCount(0);
+    await expect(popup.getByTestId('library-backfill-start')).toHaveCount(0);
+    await expect(popup.getByTestId('library-prompts')).toHaveCount(0);
+    await expect(popup.getByTestId('library-deepscan-start')).toBeVisible();
+  };
+  await settled();
   await popup.reload();
   await expect(popup.locator('body[data-ready="true"]')).toBeAttached();
-  await expect(card(popup)).toHaveCount(0);
+  await settled();
 });
 
 test('popup: Try again after a failure goes on from the stored cursor, each image fetched once', async ({
