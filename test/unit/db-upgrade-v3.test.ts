@@ -8,26 +8,14 @@ import { openDB } from 'idb';
 import { expect, test } from 'vitest';
 import { newJob } from '../../src/core/queue';
 import { bytes, record, sighting } from '../support/db-rows';
+import { shippedV1, shippedV2 } from '../support/frozen-schema';
 
 /** Version 2 as it shipped (src/db/open.ts after issue 8). Do not change. */
 async function makeVersion2(): Promise<void> {
   const db = await openDB('image-vault', 2, {
     upgrade(db) {
-      const images = db.createObjectStore('images', { keyPath: 'id' });
-      images.createIndex('by-sha256', 'sha256', { unique: true });
-      images.createIndex('by-capturedAt', 'capturedAt');
-      images.createIndex('by-createdAt', 'createdAt');
-      images.createIndex('by-conversation', 'conversationId');
-      images.createIndex('by-favorite', 'favorite');
-      images.createIndex('by-genId', 'genId');
-      images.createIndex('by-parentGenId', 'parentGenId');
-      db.createObjectStore('originals', { keyPath: 'id' });
-      db.createObjectStore('thumbs', { keyPath: 'id' });
-      db.createObjectStore('queue', { keyPath: 'id' }).createIndex('by-state', 'state');
-      db.createObjectStore('trash', { keyPath: 'id' });
-      db.createObjectStore('kv');
-      db.createObjectStore('tombstones', { keyPath: 'id' }).createIndex('by-sha256', 'sha256');
-      db.createObjectStore('skipped', { keyPath: 'id' });
+      shippedV1(db);
+      shippedV2(db);
     },
   });
   const stores = ['images', 'originals', 'thumbs', 'queue', 'kv', 'tombstones', 'skipped'] as const;

@@ -8,29 +8,15 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { expect, test } from 'vitest';
 import { bytes, record } from '../support/db-rows';
+import { shippedV1, shippedV2, shippedV3 } from '../support/frozen-schema';
 
 /** Version 3 as it shipped (src/db/open.ts after the library engine). Do not change. */
 async function makeVersion3(): Promise<void> {
   const db = await openDB('image-vault', 3, {
     upgrade(db) {
-      const images = db.createObjectStore('images', { keyPath: 'id' });
-      images.createIndex('by-sha256', 'sha256', { unique: true });
-      images.createIndex('by-capturedAt', 'capturedAt');
-      images.createIndex('by-createdAt', 'createdAt');
-      images.createIndex('by-conversation', 'conversationId');
-      images.createIndex('by-favorite', 'favorite');
-      images.createIndex('by-genId', 'genId');
-      images.createIndex('by-parentGenId', 'parentGenId');
-      db.createObjectStore('originals', { keyPath: 'id' });
-      db.createObjectStore('thumbs', { keyPath: 'id' });
-      db.createObjectStore('queue', { keyPath: 'id' }).createIndex('by-state', 'state');
-      db.createObjectStore('trash', { keyPath: 'id' });
-      db.createObjectStore('kv');
-      db.createObjectStore('tombstones', { keyPath: 'id' }).createIndex('by-sha256', 'sha256');
-      db.createObjectStore('skipped', { keyPath: 'id' });
-      const library = db.createObjectStore('library', { keyPath: 'id' });
-      library.createIndex('by-bytes', 'bytes');
-      library.createIndex('by-prompts', 'prompts');
+      shippedV1(db);
+      shippedV2(db);
+      shippedV3(db);
     },
   });
   const tx = db.transaction(['images', 'originals', 'library', 'kv'], 'readwrite');

@@ -8,24 +8,13 @@ import { openDB } from 'idb';
 import { expect, test } from 'vitest';
 import { newJob } from '../../src/core/queue';
 import { bytes, record, sighting } from '../support/db-rows';
+import { shippedV1 } from '../support/frozen-schema';
 
 /** Version 1 as it shipped (src/db/open.ts before issue 8). Do not change. */
 async function makeVersion1(): Promise<void> {
   const db = await openDB('image-vault', 1, {
     upgrade(db) {
-      const images = db.createObjectStore('images', { keyPath: 'id' });
-      images.createIndex('by-sha256', 'sha256', { unique: true });
-      images.createIndex('by-capturedAt', 'capturedAt');
-      images.createIndex('by-createdAt', 'createdAt');
-      images.createIndex('by-conversation', 'conversationId');
-      images.createIndex('by-favorite', 'favorite');
-      images.createIndex('by-genId', 'genId');
-      images.createIndex('by-parentGenId', 'parentGenId');
-      db.createObjectStore('originals', { keyPath: 'id' });
-      db.createObjectStore('thumbs', { keyPath: 'id' });
-      db.createObjectStore('queue', { keyPath: 'id' }).createIndex('by-state', 'state');
-      db.createObjectStore('trash', { keyPath: 'id' });
-      db.createObjectStore('kv');
+      shippedV1(db);
     },
   });
   const tx = db.transaction(['images', 'originals', 'thumbs', 'queue', 'trash', 'kv'], 'readwrite');
