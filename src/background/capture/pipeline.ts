@@ -3,8 +3,6 @@
  * hash + CRC + thumbnail, then one IndexedDB transaction that stores everything and
  * removes the job. Throws CaptureError with words for people.
  */
-import { crc32, sha256Hex } from '../../core/image-bytes';
-import { imageDimensions } from '../../core/image-dimensions';
 import { CaptureError, type CaptureJob, MAX_ATTEMPTS } from '../../core/queue';
 import { BudgetWaitError } from '../../core/request-budget';
 import type { ConversationInfo, GeneratedImageMeta, ImageRecord } from '../../core/types';
@@ -13,11 +11,11 @@ import type { ApiOptions } from '../../sites/chatgpt/api';
 import { guessModel } from '../../sites/chatgpt/model';
 import { conversationUrl } from '../../sites/chatgpt/routes';
 import { lookupImage } from './conversation-cache';
+import { imageFacts } from './image-facts';
 import { readBytes } from './read-bytes';
 import { judgeListing, UNLISTED_WARNING, UPLOAD_REFUSAL } from './rules';
 import { recordTiming, timed } from './stats';
 import { askTab } from './tab-fallback';
-import { makeThumbnail } from './thumbnail';
 
 /** Attempts spent waiting for the conversation JSON before saving the image without it. */
 export const METADATA_ATTEMPTS = 3;
@@ -95,23 +93,11 @@ export async function captureImage(job: CaptureJob): Promise<PutResult> {
   const [{ meta, info, warning }, metadataMs] = await timed(() => readMetadata(job));
   const [img, fetchMs] = await timed(() => readBytes(job.sighting, apiOptions(job)));
   const processStart = performance.now();
-  const dims = imageDimensions(img.bytes, img.mimeType) ?? { width: s.naturalWidth, height: s.naturalHeight };
-  // Decoding (createImageBitmap) and SHA-256 (crypto.subtle) run off this thread: start both,
-  // then compute the CRC here while they work.
-  const [[thumb, thumbMs], [sha256, hashMs], [crc, crcMs]] = await Promise.all([
-    timed(() => makeThumbnail(img.blob, dims.width, dims.height)),
-    timed(() => sha256Hex(img.bytes)),
-    timed(() => crc32(img.bytes)),
-  ]);
+  const facts = await imageFacts(img, { width: s.naturalWidth, height: s.naturalHeight });
   const now = Date.now();
   const record: ImageRecord = {
     id: s.fileId,
-    sha256,
-    crc32: crc,
-    bytes: img.bytes.byteLength,
-    mimeType: img.mimeType,
-    width: dims.width,
-    height: dims.height,
+    ...facts.fields,
     prompt: meta?.prompt ?? '',
     revisedPrompt: meta?.revisedPrompt ?? '',
     title: meta?.title ?? (meta ? null : s.alt.replace(/^[^:：]*[:：]\s*/, '') || null),
@@ -133,15 +119,15 @@ export async function captureImage(job: CaptureJob): Promise<PutResult> {
     warning,
   };
   try {
-    const [result, putMs] = await timed(() => putImage(record, img.blob, thumb, job.id));
+    const [result, putMs] = await timed(() => putImage(record, img.blob, facts.thumb, job.id));
     const timing = {
       fileId: s.fileId,
       bytes: record.bytes,
       metadataMs,
       fetchMs,
-      hashMs,
-      crcMs,
-      thumbMs,
+      hashMs: facts.hashMs,
+      crcMs: facts.crcMs,
+      thumbMs: facts.thumbMs,
       putMs,
       processMs: performance.now() - processStart,
     };

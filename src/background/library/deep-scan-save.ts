@@ -4,22 +4,37 @@
  * expire), its prompts straight from that same JSON (no second read). An image the vault has
  * only fills its gaps; one the user deleted is never fetched.
  */
-import { crc32, sha256Hex } from '../../core/image-bytes';
-import { imageDimensions } from '../../core/image-dimensions';
 import type { GeneratedImageMeta, ImageRecord } from '../../core/types';
 import { mergeImage, putImage } from '../../db/images';
 import { isTombstoned } from '../../db/tombstones';
 import { type ApiOptions, getDownloadUrl } from '../../sites/chatgpt/api';
 import { conversationUrl } from '../../sites/chatgpt/routes';
 import { fetchImage } from '../capture/fetch-bytes';
-import { makeThumbnail } from '../capture/thumbnail';
+import { imageFacts } from '../capture/image-facts';
 import { updateRow } from './rows';
 import type { FoundImages } from './scan-rows';
 
 const HOME = 'https://chatgpt.com/';
 
+/** The record fields the conversation JSON decides (a new record's, or the gaps to fill). */
+type JsonFields = Pick<
+  ImageRecord,
+  | 'prompt'
+  | 'revisedPrompt'
+  | 'title'
+  | 'genId'
+  | 'parentGenId'
+  | 'editOp'
+  | 'seed'
+  | 'genSize'
+  | 'conversationId'
+  | 'conversationTitle'
+  | 'conversationUrl'
+  | 'messageId'
+>;
+
 /** What the conversation JSON tells about an image, as record fields. */
-function jsonFields(m: GeneratedImageMeta, found: FoundImages): Partial<ImageRecord> {
+function jsonFields(m: GeneratedImageMeta, found: FoundImages): JsonFields {
   return {
     prompt: m.prompt,
     revisedPrompt: m.revisedPrompt,
@@ -52,42 +67,21 @@ export async function saveFoundImage(
   const fields = jsonFields(m, found);
   if (await mergeImage(m.fileId, fields)) return { status: 'known', bytes: 0 };
   const img = await fetchImage(await getDownloadUrl(m.fileId, found.conversationId, opts));
-  const dims = imageDimensions(img.bytes, img.mimeType) ?? { width: m.width ?? 0, height: m.height ?? 0 };
-  const [thumb, sha256, crc] = await Promise.all([
-    makeThumbnail(img.blob, dims.width, dims.height),
-    sha256Hex(img.bytes),
-    crc32(img.bytes),
-  ]);
+  const facts = await imageFacts(img, { width: m.width ?? 0, height: m.height ?? 0 });
   const now = Date.now();
   const record: ImageRecord = {
     id: m.fileId,
-    sha256,
-    crc32: crc,
-    bytes: img.bytes.byteLength,
-    mimeType: img.mimeType,
-    width: dims.width,
-    height: dims.height,
-    prompt: m.prompt,
-    revisedPrompt: m.revisedPrompt,
-    title: m.title,
+    ...facts.fields,
+    ...fields,
     model: m.model,
-    genId: m.genId,
-    parentGenId: m.parentGenId,
-    editOp: m.editOp,
-    seed: m.seed,
-    genSize: m.genSize,
-    conversationId: found.conversationId,
-    conversationTitle: found.title,
-    conversationUrl: fields.conversationUrl ?? HOME,
-    messageId: m.messageId,
-    pageUrl: fields.conversationUrl ?? HOME,
+    pageUrl: fields.conversationUrl,
     createdAt: m.createdAt ?? now,
     capturedAt: now,
     favorite: 0,
     source: 'deep-scan',
     warning: null,
   };
-  const result = await putImage(record, img.blob, thumb);
+  const result = await putImage(record, img.blob, facts.thumb);
   if (result.status === 'deleted') return { status: 'deleted', bytes: 0 };
   const added = result.status === 'added';
   // Should the library list it too, its row is settled: no second download by the backfill.

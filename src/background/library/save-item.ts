@@ -3,8 +3,6 @@
  * An image the vault already has only fills its gaps from the library (title, ids); one the
  * user deleted is not fetched at all.
  */
-import { crc32, sha256Hex } from '../../core/image-bytes';
-import { imageDimensions } from '../../core/image-dimensions';
 import type { ImageRecord, ImageSighting } from '../../core/types';
 import { mergeImage, putImage } from '../../db/images';
 import { isTombstoned } from '../../db/tombstones';
@@ -12,8 +10,8 @@ import type { ApiOptions } from '../../sites/chatgpt/api';
 import type { LibraryItem } from '../../sites/chatgpt/library';
 import { guessModel } from '../../sites/chatgpt/model';
 import { conversationUrl } from '../../sites/chatgpt/routes';
+import { imageFacts } from '../capture/image-facts';
 import { readBytes } from '../capture/read-bytes';
-import { makeThumbnail } from '../capture/thumbnail';
 import { type LibraryRow, updateRow } from './rows';
 
 const HOME = 'https://chatgpt.com/';
@@ -70,25 +68,12 @@ export async function saveLibraryItem(item: LibraryItem, opts: ApiOptions): Prom
     naturalHeight: item.height ?? 0,
   };
   const img = await readBytes(sighting, opts);
-  const dims = imageDimensions(img.bytes, img.mimeType) ?? {
-    width: item.width ?? 0,
-    height: item.height ?? 0,
-  };
-  const [thumb, sha256, crc] = await Promise.all([
-    makeThumbnail(img.blob, dims.width, dims.height),
-    sha256Hex(img.bytes),
-    crc32(img.bytes),
-  ]);
+  const facts = await imageFacts(img, { width: item.width ?? 0, height: item.height ?? 0 });
   const now = Date.now();
   const fields = libraryFields(item);
   const record: ImageRecord = {
     id: item.fileId,
-    sha256,
-    crc32: crc,
-    bytes: img.bytes.byteLength,
-    mimeType: img.mimeType,
-    width: dims.width,
-    height: dims.height,
+    ...facts.fields,
     prompt: fields.prompt ?? '',
     revisedPrompt: '',
     title: item.title,
@@ -109,7 +94,7 @@ export async function saveLibraryItem(item: LibraryItem, opts: ApiOptions): Prom
     source: 'library',
     warning: null,
   };
-  const result = await putImage(record, img.blob, thumb);
+  const result = await putImage(record, img.blob, facts.thumb);
   if (result.status === 'deleted') {
     await updateRow(item.fileId, { bytes: 'deleted', error: null });
     return { status: 'deleted', bytes: 0 };
