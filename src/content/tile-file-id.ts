@@ -8,19 +8,6 @@ import { fileIdIn } from '../sites/chatgpt/ids';
 import { fileIdFromImageUrl } from '../sites/chatgpt/routes';
 import { TILE_LINK } from '../sites/chatgpt/selectors';
 
-/** The file id an image URL names; composite estuary `id=` values included. */
-export function fileIdOfUrl(url: string): string | null {
-  const direct = fileIdFromImageUrl(url);
-  if (direct) return direct;
-  // Until routes.ts reads composite ids itself: the same rule (ids.ts) over the `id` value.
-  try {
-    const u = new URL(url, 'https://chatgpt.com');
-    if (u.protocol === 'https:' && u.pathname === '/backend-api/estuary/content')
-      return fileIdIn(u.searchParams.get('id'));
-  } catch {}
-  return null;
-}
-
 /** URLs of a `srcset` ("url 1x, url 2x" / "url 512w"). */
 function srcsetUrls(srcset: string): string[] {
   return srcset
@@ -50,11 +37,11 @@ function fileIdInData(el: Element): string | null {
  */
 export function tileFileId(tile: Element, frame: HTMLImageElement): string | null {
   for (const url of [frame.currentSrc, frame.src]) {
-    const id = url ? fileIdOfUrl(url) : null;
+    const id = url ? fileIdFromImageUrl(url) : null;
     if (id) return id;
   }
   for (const url of srcsetUrls(frame.getAttribute('srcset') ?? '')) {
-    const id = fileIdOfUrl(url);
+    const id = fileIdFromImageUrl(url);
     if (id) return id;
   }
   const data = fileIdInData(frame) ?? (tile === frame ? null : fileIdInData(tile));
@@ -62,7 +49,7 @@ export function tileFileId(tile: Element, frame: HTMLImageElement): string | nul
   const linked = new Set<string>();
   for (const a of tile.querySelectorAll(TILE_LINK)) {
     const href = a.getAttribute('href') ?? '';
-    const id = fileIdOfUrl(href) ?? fileIdIn(href); // also `…/files/download/file_…`
+    const id = fileIdFromImageUrl(href) ?? fileIdIn(href); // also `…/files/download/file_…`
     if (id) linked.add(id);
   }
   return linked.size === 1 ? [...linked][0]! : null;

@@ -6,7 +6,7 @@
  * what the JSON says about it. Partial and placeholder frames never are.
  */
 import type { ImageSighting } from '../core/types';
-import { conversationIdFromUrl } from '../sites/chatgpt/routes';
+import { conversationIdFromUrl, fileIdFromImageUrl } from '../sites/chatgpt/routes';
 import {
   DALLE_IMG,
   IMAGE_TILE,
@@ -19,7 +19,7 @@ import {
   TURN,
   USER_TURN_MARKERS,
 } from '../sites/chatgpt/selectors';
-import { fileIdOfUrl, tileFileId } from './tile-file-id';
+import { tileFileId } from './tile-file-id';
 
 export interface ScanResult {
   sightings: ImageSighting[];
@@ -128,7 +128,7 @@ export function countUnrecognised(doc: Document): number {
     if (img.closest(IMAGE_TILE) || img.matches(DALLE_IMG) || img.closest(NOT_GENERATION)) continue;
     const turn = img.closest(TURN);
     if (turn && isUserTurn(turn)) continue;
-    ids.add(fileIdOfUrl(src) ?? src);
+    ids.add(fileIdFromImageUrl(src) ?? src);
   }
   return ids.size;
 }
