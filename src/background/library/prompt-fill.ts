@@ -71,6 +71,9 @@ async function run(): Promise<void> {
   // Bytes first: while the backfill saves bytes, prompts wait (it kicks this queue when done).
   const bf = await readJob('libraryBackfill');
   if (bf.state === 'running' || bf.state === 'waiting') return;
+  // Every worker start kicks this queue: with nothing to do, write and announce nothing.
+  const prev = await readJob(KEY);
+  if ((prev.state === 'idle' || prev.state === 'done') && (await pendingPromptRows()).length === 0) return;
   const job = await updateJob(KEY, (j) =>
     j.state === 'waiting' && (j.waitingUntil ?? 0) > Date.now()
       ? j
