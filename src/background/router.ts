@@ -10,6 +10,7 @@ import { parseMessage, senderAllowed } from '../messaging/guards';
 import type { Message, MessageType, Result } from '../messaging/protocol';
 import { browser, type Runtime } from '../platform/browser';
 import { enqueue } from './capture/processor';
+import { fetchMissing } from './fetch-missing';
 import { libraryBackfill, libraryDeepScan, libraryStatus, onChatGptPage } from './library';
 import { dismissSkipped, saveSkipped } from './status/catch-up';
 import { dismissFailed, getStatus, pageHealth, retryFailed, setPaused } from './status/status';
@@ -43,6 +44,7 @@ const handlers: Handlers = {
   libraryBackfill: (p) => libraryBackfill(p.action),
   libraryDeepScan: (p) => libraryDeepScan(p.action),
   forgetDeleted: async () => ({ forgotten: await forgetTombstones() }),
+  fetchMissing: (p) => fetchMissing(p.id),
 };
 
 export function handleMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> {

@@ -50,6 +50,11 @@ export interface GeneratedImageMeta {
   createdAt: number | null;
   /** The copy carried `is_visually_hidden_from_conversation`. */
   hidden: boolean;
+  /**
+   * A signed CDN link the JSON gave for this image (older DALL·E shapes, official exports),
+   * whose `se=` says when it expires; absent when the JSON gave only a pointer.
+   */
+  url?: string | null;
 }
 
 /** Conversation-level facts that go with each image. */
@@ -99,10 +104,28 @@ export interface ImageRecord {
    * 'library': saved from ChatGPT's image library (sync or backfill), not seen on a page.
    * 'deep-scan': found by the deep scan in a conversation JSON (issue 9 §7), not listed by
    * the library (DALL·E-era images): its bytes from `files/download`, its prompts from that JSON.
+   * 'chatgpt-export': from ChatGPT's own data export (issue 10).
    */
-  source: 'capture' | 'import' | 'library' | 'deep-scan';
+  source: 'capture' | 'import' | 'library' | 'deep-scan' | 'chatgpt-export';
   /** Set when the image was kept without full metadata, saying why (e.g. no prompt found). */
   warning?: string | null;
+  /**
+   * 1 on a prompt-only record (issue 10): an image ChatGPT's export knows but whose bytes the
+   * vault does not hold. Such a record has `sha256: ''`, `crc32: 0`, `bytes: 0`, `mimeType: ''`,
+   * no `originals`/`thumbs` row, and the prompts, date, conversation and model. Absent on every
+   * record with bytes (so the `by-promptOnly` index lists only prompt-only records). Saving the
+   * bytes later (Fetch, capture, library, import) turns it into a full record and drops the field.
+   */
+  promptOnly?: 1;
+  /** Prompt-only records: when the export's signed CDN link expired/expires (`se=`), epoch ms. */
+  linkExpiresAt?: number | null;
+  /** Prompt-only records: why the last Fetch failed, in plain words (null once it worked or never tried). */
+  fetchError?: string | null;
+}
+
+/** True for a record that holds prompts but no image bytes (see `ImageRecord.promptOnly`). */
+export function isPromptOnly(rec: Pick<ImageRecord, 'promptOnly'>): boolean {
+  return rec.promptOnly === 1;
 }
 
 /** What the DOM tells the content script about one final image tile. */

@@ -89,6 +89,7 @@ const PAYLOADS: Record<MessageType, Check> = {
       ['start', 'pause', 'resume', 'cancel'].includes(v as string) ? null : 'expected an action',
   }),
   forgetDeleted: shape({}),
+  fetchMissing: shape({ id: fileId }),
 };
 
 /** Parses an incoming message; returns the typed message or the reason it was refused. */

@@ -124,6 +124,13 @@ export interface ProtocolMap {
   libraryDeepScan: { payload: { action: 'start' | 'pause' | 'resume' | 'cancel' }; result: LibraryStatus };
   /** UI → background: forget every tombstone (deleted images may be saved again). */
   forgetDeleted: { payload: Record<string, never>; result: { forgotten: number } };
+  /**
+   * UI → background: fetch the bytes of a prompt-only record (issue 10) through ChatGPT's
+   * `files/download` with the signed-in session, under the request budget. On success the
+   * record becomes a full image; on failure `error` says why in plain words (and is kept on
+   * the record as `fetchError`).
+   */
+  fetchMissing: { payload: { id: string }; result: { ok: true } | { ok: false; error: string } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -144,6 +151,7 @@ export const SENDERS: Record<MessageType, 'content' | 'ui'> = {
   libraryBackfill: 'ui',
   libraryDeepScan: 'ui',
   forgetDeleted: 'ui',
+  fetchMissing: 'ui',
 };
 
 /**
