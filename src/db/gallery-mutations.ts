@@ -64,7 +64,10 @@ export async function restoreFromTrash(ids: readonly string[]): Promise<string[]
   for (const id of ids) {
     const row = await tx.objectStore('trash').get(id);
     if (!row) continue;
-    const clash = (await images.getKey(id)) ?? (await images.index('by-sha256').getKey(row.record.sha256));
+    // A prompt-only record (issue 10) has sha256 '': no hash to clash on.
+    const sha = row.record.sha256;
+    const clash =
+      (await images.getKey(id)) ?? (sha ? await images.index('by-sha256').getKey(sha) : undefined);
     if (clash === undefined) {
       await images.add(row.record);
       if (row.original) await tx.objectStore('originals').put({ id, blob: row.original });

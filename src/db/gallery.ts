@@ -72,8 +72,21 @@ export async function allRecords(
   return out;
 }
 
+/** Every record, prompt-only ones included (the gallery's cards; its consistency check). */
 export async function imageCount(): Promise<number> {
   return (await openVault()).count('images');
+}
+
+/** Records that hold their image: prompt-only records (issue 10) are not saved images. */
+export async function savedImageCount(): Promise<number> {
+  const tx = (await openVault()).transaction('images');
+  const [all, promptOnly] = await Promise.all([tx.store.count(), tx.store.index('by-promptOnly').count()]);
+  return all - promptOnly;
+}
+
+/** Prompt-only records: images whose prompts are kept but whose bytes are not (issue 10). */
+export async function promptOnlyCount(): Promise<number> {
+  return (await openVault()).countFromIndex('images', 'by-promptOnly');
 }
 
 /** Records captured strictly after `t` (live updates: what the background just stored). */

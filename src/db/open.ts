@@ -1,4 +1,4 @@
-import { type IDBPDatabase, openDB } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { DB_NAME, DB_VERSION, type VaultDB } from './schema';
 
 export type VaultDatabase = IDBPDatabase<VaultDB>;
@@ -41,6 +41,19 @@ function toVersion4(db: VaultDatabase): void {
 }
 
 /**
+ * Version 5 (issue 10): prompt-only records (no bytes) live in `images`. They all have
+ * `sha256: ''`, so `by-sha256` can no longer be unique: it is made again without the
+ * constraint (dedupe by SHA-256 stays in code: putImage and the import writers look it up
+ * inside their write transaction). `by-promptOnly` lists only prompt-only records.
+ */
+function toVersion5(tx: IDBPTransaction<VaultDB, StoreNames<VaultDB>[], 'versionchange'>): void {
+  const images = tx.objectStore('images');
+  images.deleteIndex('by-sha256');
+  images.createIndex('by-sha256', 'sha256');
+  images.createIndex('by-promptOnly', 'promptOnly');
+}
+
+/**
  * Opens (once per context) the vault database, running the upgrade ladder. A failed open is
  * not cached, and a connection the browser closes on its own (it does so after a write fails
  * on a full disk: "The database connection is closing") is dropped, so the next call opens
@@ -49,11 +62,12 @@ function toVersion4(db: VaultDatabase): void {
 export function openVault(): Promise<VaultDatabase> {
   if (opening) return opening;
   const attempt = openDB<VaultDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) toVersion1(db);
       if (oldVersion < 2) toVersion2(db);
       if (oldVersion < 3) toVersion3(db);
       if (oldVersion < 4) toVersion4(db);
+      if (oldVersion < 5) toVersion5(tx);
     },
     blocking() {
       // A newer version wants to upgrade: let it.

@@ -8,7 +8,7 @@ import type { GeneratedImageMeta, ImageRecord, ImageSighting } from '../core/typ
 import type { LibraryItem } from '../sites/chatgpt/library';
 
 export const DB_NAME = 'image-vault';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface BlobRow {
   id: string;
@@ -91,6 +91,8 @@ export interface VaultDB extends DBSchema {
       'by-favorite': number;
       'by-genId': string;
       'by-parentGenId': string;
+      /** Version 5 (issue 10): only prompt-only records carry the key (`promptOnly: 1`). */
+      'by-promptOnly': number;
     };
   };
   /** The untouched original bytes, keyed like `images`. */

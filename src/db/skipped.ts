@@ -3,7 +3,7 @@
  * popup can offer "Save the N images skipped while paused", also after capture is back on.
  * A row goes when its image is stored (putImage), saved on request, or dismissed.
  */
-import type { ImageSighting } from '../core/types';
+import { type ImageSighting, isPromptOnly } from '../core/types';
 import { announceChange } from '../messaging/changes';
 import { openVault } from './open';
 import type { SkippedRow } from './schema';
@@ -20,7 +20,9 @@ export async function rememberSkipped(
   now = Date.now(),
 ): Promise<boolean> {
   const tx = (await openVault()).transaction(['skipped', 'images', 'tombstones', 'trash'], 'readwrite');
-  const stored = (await tx.objectStore('images').getKey(sighting.fileId)) !== undefined;
+  // A prompt-only record (issue 10) is not a saved image: its sighting is worth saving later.
+  const rec = await tx.objectStore('images').get(sighting.fileId);
+  const stored = rec !== undefined && !isPromptOnly(rec);
   const deleted = await wasDeleted(
     { tombstones: tx.objectStore('tombstones'), trash: tx.objectStore('trash') },
     sighting.fileId,

@@ -15,7 +15,7 @@
 import { packSnapshot, type Snapshot, snapshotMatches } from '../core/snapshot';
 import type { ImageRecord } from '../core/types';
 import { onChange } from '../messaging/changes';
-import { firstRecords, imageCount, latestCaptured, readThumbs } from './gallery';
+import { firstRecords, imageCount, latestCaptured, readThumbs, savedImageCount } from './gallery';
 import { kvGet, kvSet } from './kv';
 import { cacheStorage, KINDS, keyOf, META_LENGTH, SNAPSHOT_CACHE, SNAPSHOT_RECORDS } from './snapshot-cache';
 
@@ -74,8 +74,10 @@ export async function rebuildSnapshots(screen?: number): Promise<void> {
   try {
     if (!cacheStorage()) return;
     const wanted = screen === undefined ? undefined : Math.min(MAX_SCREEN, Math.max(1, Math.ceil(screen)));
-    const [total, gallery, popup, remembered] = await Promise.all([
+    // The gallery reserves a card for every record; the popup counts saved images only.
+    const [total, saved, gallery, popup, remembered] = await Promise.all([
       imageCount(),
+      savedImageCount(),
       firstRecords(SNAPSHOT_RECORDS.gallery, 'newest'),
       latestCaptured(SNAPSHOT_RECORDS.popup),
       kvGet('snapshotScreen', DEFAULT_SCREEN),
@@ -91,7 +93,7 @@ export async function rebuildSnapshots(screen?: number): Promise<void> {
     const builtAt = Date.now();
     await Promise.all([
       writeSnapshot({ kind: 'gallery', builtAt, total, records: gallery, thumbs: pick(gallery.slice(0, n)) }),
-      writeSnapshot({ kind: 'popup', builtAt, total, records: popup, thumbs: pick(popup) }),
+      writeSnapshot({ kind: 'popup', builtAt, total: saved, records: popup, thumbs: pick(popup) }),
     ]);
   } catch (err) {
     console.warn('[image-vault] could not rebuild the snapshot', err);

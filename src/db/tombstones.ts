@@ -20,14 +20,18 @@ export interface DeletionStores {
   trash: { getKey(id: string): Promise<string | undefined> };
 }
 
-/** Whether the image (by file id, or by its bytes' SHA-256 when known) was deleted by the user. */
+/**
+ * Whether the image (by file id, or by its bytes' SHA-256 when known) was deleted by the user.
+ * An empty SHA-256 (a prompt-only record, issue 10: no bytes) is no hash: deleted prompt-only
+ * records all leave tombstones with '', which must not match each other.
+ */
 export async function wasDeleted(s: DeletionStores, fileId: string, sha256?: string): Promise<boolean> {
   // Issued together: requests of one transaction run in order anyway, and not waiting for
   // each answer before asking the next keeps the capture's commit short.
   const hits = await Promise.all([
     s.tombstones.getKey(fileId),
     s.trash.getKey(fileId),
-    sha256 === undefined ? undefined : s.tombstones.index('by-sha256').getKey(sha256),
+    !sha256 ? undefined : s.tombstones.index('by-sha256').getKey(sha256),
   ]);
   return hits.some((k) => k !== undefined);
 }

@@ -5,7 +5,7 @@
  */
 import type { Snapshot } from '../core/snapshot';
 import type { ImageRecord } from '../core/types';
-import { imageCount, latestCaptured, readThumbs } from '../db/gallery';
+import { latestCaptured, readThumbs, savedImageCount } from '../db/gallery';
 import { kvGet } from '../db/kv';
 import { refreshSnapshotIfStale } from '../db/snapshot';
 import { SNAPSHOT_RECORDS } from '../db/snapshot-cache';
@@ -35,7 +35,7 @@ export function openImage(id: string): void {
 }
 
 async function showCount(): Promise<number> {
-  const total = await imageCount();
+  const total = await savedImageCount();
   setTotal(total);
   localStorage.setItem(TOTAL_HINT, String(total));
   return total;

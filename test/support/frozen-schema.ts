@@ -37,3 +37,8 @@ export function shippedV3(db: AnyDb): void {
   library.createIndex('by-bytes', 'bytes');
   library.createIndex('by-prompts', 'prompts');
 }
+
+/** Version 4 (issue 9 §7, the deep scan) added the per-conversation scan rows. */
+export function shippedV4(db: AnyDb): void {
+  db.createObjectStore('scans', { keyPath: 'id' }).createIndex('by-state', 'state');
+}

@@ -2,6 +2,7 @@
  * The `library` store: where each ChatGPT library image stands (db/schema.ts LibraryRow).
  * Written as pages are read, so a stopped worker resumes without reading them again.
  */
+import { isPromptOnly } from '../../core/types';
 import { openVault } from '../../db/open';
 import type { LibraryRow } from '../../db/schema';
 import { wasDeleted } from '../../db/tombstones';
@@ -31,7 +32,9 @@ export async function recordItems(items: readonly LibraryItem[], boundary: numbe
     let row: LibraryRow;
     if (old) row = { ...old, item };
     else {
-      const stored = await tx.objectStore('images').get(item.fileId);
+      const rec = await tx.objectStore('images').get(item.fileId);
+      // A prompt-only record (issue 10) is not stored: sync/backfill saves it, upgrading it.
+      const stored = rec && !isPromptOnly(rec) ? rec : undefined;
       const deleted = !stored && (await wasDeleted(deletion, item.fileId));
       row = {
         id: item.fileId,

@@ -1,6 +1,6 @@
 /** Handlers for the UI's status messages and the content script's page-health reports. */
 import { retry } from '../../core/queue';
-import { imageCount } from '../../db/gallery';
+import { savedImageCount } from '../../db/gallery';
 import { kvGet, kvSet } from '../../db/kv';
 import { allJobs, deleteJob, putJob } from '../../db/queue';
 import { skippedCount } from '../../db/skipped';
@@ -55,7 +55,7 @@ export async function getStatus(): Promise<VaultStatus> {
 async function readStatus(): Promise<VaultStatus> {
   const [total, session, skipped, paused, jobs, pageProblem, promptless, deleted, reload] = await Promise.all(
     [
-      imageCount(),
+      savedImageCount(),
       sessionCount(),
       skippedCount(),
       kvGet('paused', false),
