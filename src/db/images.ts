@@ -170,6 +170,19 @@ export async function setImageWarning(id: string, warning: string): Promise<void
   if (stored) await announceChange({ type: 'images-changed', ids: [id] });
 }
 
+/**
+ * Records why fetching the bytes of prompt-only record `id` failed (plain words, shown on its
+ * card). No-op once the record is gone or holds its image.
+ */
+export async function setFetchError(id: string, error: string): Promise<void> {
+  const tx = (await openVault()).transaction('images', 'readwrite');
+  const stored = await tx.store.get(id);
+  const write = stored !== undefined && isPromptOnly(stored) && stored.fetchError !== error;
+  if (write) await tx.store.put({ ...stored, fetchError: error });
+  await tx.done;
+  if (write) await announceChange({ type: 'images-changed', ids: [id] });
+}
+
 /** Whether the image's bytes are saved: false when absent or only its prompts are kept (issue 10). */
 export async function hasImage(id: string): Promise<boolean> {
   const rec = await (await openVault()).get('images', id);
