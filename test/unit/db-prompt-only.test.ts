@@ -6,6 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import { expect, test } from 'vitest';
+import { recordItems } from '../../src/background/library/rows';
 import { imageCount, promptOnlyCount, savedImageCount } from '../../src/db/gallery';
 import { moveToTrash, purgeTrash, restoreFromTrash } from '../../src/db/gallery-mutations';
 import { hasImage, mergeImage, putImage } from '../../src/db/images';
@@ -84,4 +85,42 @@ test('the empty SHA-256 of prompt-only records never matches: no dedupe, no tomb
   expect(await putImage(record(14), bytes(14), null)).toEqual({ status: 'added' });
   expect(await promptOnlyCount()).toBe(2);
   expect(await savedImageCount()).toBe(2);
+});
+
+test('the library sync treats a prompt-only record as not stored, so it fetches the bytes', async () => {
+  const db = await openVault();
+  await db.add('images', promptOnlyRecord(21));
+  await putImage(record(22), bytes(22), null);
+  const item = (n: number) => ({
+    fileId: record(n).id,
+    url: `https://chatgpt.com/x/${n}`,
+    title: null,
+    createdAt: 100,
+    width: 64,
+    height: 64,
+    conversationId: 'c1',
+    messageId: null,
+    prompt: null,
+    genId: null,
+  });
+  const rows = await recordItems([item(21), item(22)], 50);
+  expect(rows.map((r) => [r.id, r.bytes])).toEqual([
+    [record(21).id, 'new'],
+    [record(22).id, 'saved'],
+  ]);
+});
+
+test('bytes for a prompt-only record that the vault holds under another id fold it into that image', async () => {
+  const db = await openVault();
+  await putImage(record(31, { prompt: '' }), bytes(31), null);
+  await db.add('images', promptOnlyRecord(32, { prompt: 'from the export' }));
+  const sameBytes = record(32, { sha256: record(31).sha256, prompt: '' });
+  expect(await putImage(sameBytes, bytes(31), null)).toEqual({
+    status: 'duplicate',
+    existingId: record(31).id,
+    merged: true,
+  });
+  expect(await db.get('images', record(32).id)).toBeUndefined();
+  expect((await db.get('images', record(31).id))?.prompt).toBe('from the export');
+  expect(await db.get('originals', record(32).id)).toBeUndefined();
 });
