@@ -81,6 +81,15 @@ describe('findings of the sample export', () => {
     });
   }
 
+  it('an image whose .dat the export lacks is found without bytes', async () => {
+    const gone = sample.carried[0] ?? '';
+    const zip = await open(await buildV2Export(sample.spec, { omitBytes: [gone] }));
+    const { byId } = await read(await readExportLayout(zip));
+    expect(byId.get(gone)?.asset).toBeNull();
+    expect(byId.get(gone)?.meta.prompt).toBe('a cozy reading nook in a treehouse, rainy afternoon');
+    expect(byId.get(sample.carried[1] ?? '')?.asset).not.toBeNull();
+  });
+
   it('leaves out the upload and the chart though the ZIP carries their bytes', async () => {
     const { scan, byId } = await read(await readExportLayout(await open(await buildV1Export(sample.spec))));
     expect(byId.has(sample.upload)).toBe(false);

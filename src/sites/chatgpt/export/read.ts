@@ -52,7 +52,8 @@ export const emptyScan = (): ExportScan => ({
  * the findings alone (about a kilobyte each), never the conversations they came from.
  *
  * `onBytes(n)` reports JSON bytes consumed (progress). Throws ImportError with a plain
- * message for a file that is not JSON / not a list of conversations; honours `signal`.
+ * message for a file that is not JSON / not a list of conversations; a ZipError from a damaged
+ * entry passes through as it is; honours `signal` (throws its reason).
  */
 export async function* readExport(
   layout: ExportLayout,
