@@ -62,6 +62,54 @@ export class ZipArchive {
 
   /** The entry's uncompressed data. Stored: a lazy slice. Deflated: inflated, never past its declared size. */
   async blob(entry: ZipEntry): Promise<Blob> {
+    const raw = await this.rawData(entry);
+    return entry.method === METHOD_STORE ? raw : inflate(raw, entry);
+  }
+
+  /**
+   * The entry's uncompressed data as a stream, for entries too big to hold (a 300 MB
+   * conversations.json): inflated lazily, chunk by chunk, and with the same checks as
+   * `blob()` (an error past the declared size, or when it ends short).
+   */
+  stream(entry: ZipEntry): ReadableStream<Uint8Array> {
+    let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
+    let total = 0;
+    return new ReadableStream<Uint8Array>({
+      pull: async (controller) => {
+        if (!reader) {
+          const raw = (await this.rawData(entry)).stream();
+          reader = (
+            entry.method === METHOD_STORE ? raw : raw.pipeThrough(new DecompressionStream('deflate-raw'))
+          ).getReader();
+        }
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch {
+          throw new ZipError('corrupt', `The archive is damaged: "${entry.name}" does not decompress.`);
+        }
+        if (chunk.done) {
+          if (total !== entry.size)
+            throw new ZipError(
+              'corrupt',
+              `The archive is damaged: "${entry.name}" is shorter than declared.`,
+            );
+          controller.close();
+          return;
+        }
+        total += chunk.value.length;
+        if (total > entry.size) {
+          void reader.cancel().catch(() => {});
+          throw new ZipError('too-large', `"${entry.name}" inflates past its declared size.`);
+        }
+        controller.enqueue(chunk.value);
+      },
+      cancel: (reason) => reader?.cancel(reason),
+    });
+  }
+
+  /** The entry's data as stored in the archive (a lazy slice), after checking its local header. */
+  private async rawData(entry: ZipEntry): Promise<Blob> {
     const head = await this.src.read(entry.localHeaderOffset, LOCAL_HEADER_LEN);
     const v = view(head);
     if (head.length < LOCAL_HEADER_LEN || v.getUint32(0, true) !== SIG_LOCAL)
@@ -69,9 +117,8 @@ export class ZipArchive {
     const start = entry.localHeaderOffset + LOCAL_HEADER_LEN + v.getUint16(26, true) + v.getUint16(28, true);
     if (start + entry.compressedSize > this.dataEnd)
       throw new ZipError('corrupt', `The archive is damaged: "${entry.name}" runs past the end of the data.`);
-    const raw = this.src.slice(start, entry.compressedSize);
-    if (entry.method === METHOD_STORE) return raw;
-    if (entry.method === METHOD_DEFLATE) return inflate(raw, entry);
+    if (entry.method === METHOD_STORE || entry.method === METHOD_DEFLATE)
+      return this.src.slice(start, entry.compressedSize);
     throw new ZipError(
       'unsupported',
       `"${entry.name}" uses compression method ${entry.method}; only stored and deflated files are read.`,

@@ -256,6 +256,8 @@ function markdownImages(ctx: Ctx, node: Node, m: Obj): GeneratedImageMeta[] {
       title: null,
       createdAt: secondsToMs(m.create_time),
       hidden: meta(m).is_visually_hidden_from_conversation === true,
+      // The signed CDN link itself: its `se=` says until when the image can still be fetched.
+      url,
     });
   }
   return out;
