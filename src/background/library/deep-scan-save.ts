@@ -8,48 +8,11 @@ import type { GeneratedImageMeta, ImageRecord } from '../../core/types';
 import { mergeImage, putImage } from '../../db/images';
 import { isTombstoned } from '../../db/tombstones';
 import { type ApiOptions, getDownloadUrl } from '../../sites/chatgpt/api';
-import { conversationUrl } from '../../sites/chatgpt/routes';
+import { jsonFields as fieldsOf } from '../../sites/chatgpt/record-fields';
 import { fetchImage } from '../capture/fetch-bytes';
 import { imageFacts } from '../capture/image-facts';
 import { updateRow } from './rows';
 import type { FoundImages } from './scan-rows';
-
-const HOME = 'https://chatgpt.com/';
-
-/** The record fields the conversation JSON decides (a new record's, or the gaps to fill). */
-type JsonFields = Pick<
-  ImageRecord,
-  | 'prompt'
-  | 'revisedPrompt'
-  | 'title'
-  | 'genId'
-  | 'parentGenId'
-  | 'editOp'
-  | 'seed'
-  | 'genSize'
-  | 'conversationId'
-  | 'conversationTitle'
-  | 'conversationUrl'
-  | 'messageId'
->;
-
-/** What the conversation JSON tells about an image, as record fields. */
-function jsonFields(m: GeneratedImageMeta, found: FoundImages): JsonFields {
-  return {
-    prompt: m.prompt,
-    revisedPrompt: m.revisedPrompt,
-    title: m.title,
-    genId: m.genId,
-    parentGenId: m.parentGenId,
-    editOp: m.editOp,
-    seed: m.seed,
-    genSize: m.genSize,
-    conversationId: found.conversationId,
-    conversationTitle: found.title,
-    conversationUrl: conversationUrl(found.conversationId, HOME),
-    messageId: m.messageId,
-  };
-}
 
 /** Outcome: 'added' (bytes stored), 'known' (in the vault already), 'deleted' (tombstoned). */
 export interface FoundOutcome {
@@ -64,7 +27,7 @@ export async function saveFoundImage(
   opts: ApiOptions,
 ): Promise<FoundOutcome> {
   if (await isTombstoned(m.fileId)) return { status: 'deleted', bytes: 0 };
-  const fields = jsonFields(m, found);
+  const fields = fieldsOf(m, { conversationId: found.conversationId, title: found.title });
   if (await mergeImage(m.fileId, fields)) return { status: 'known', bytes: 0 };
   const img = await fetchImage(await getDownloadUrl(m.fileId, found.conversationId, opts));
   const facts = await imageFacts(img, { width: m.width ?? 0, height: m.height ?? 0 });

@@ -1,0 +1,57 @@
+/**
+ * Checks one image file of ChatGPT's export before anything is stored, as capture checks a
+ * download: its type from the magic bytes only (a `.dat` name says nothing, and a RIFF file
+ * can be WebP or WAV: docs/chatgpt.md §Official export), then the facts capture computes
+ * (dimensions, SHA-256, CRC-32, thumbnail).
+ */
+import { type ImageFacts, imageFacts } from '../background/capture/image-facts';
+import { sniffImageType } from '../core/image-bytes';
+import type { GeneratedImageMeta } from '../core/types';
+import type { ZipArchive, ZipEntry } from '../core/zip/reader';
+import { MAX_IMAGE_BYTES } from './import-verify';
+
+/** The verified original and its facts, or why it was refused (plain words). */
+export type AssetCheck = { ok: true; original: Blob; facts: ImageFacts } | { ok: false; reason: string };
+
+const isWav = (b: Uint8Array) =>
+  b.length >= 12 &&
+  String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!) === 'RIFF' &&
+  String.fromCharCode(b[8]!, b[9]!, b[10]!, b[11]!) === 'WAVE';
+
+export async function checkAsset(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  meta: GeneratedImageMeta,
+): Promise<AssetCheck> {
+  if (entry.size > MAX_IMAGE_BYTES)
+    return { ok: false, reason: `${entry.name} is larger than ${MAX_IMAGE_BYTES / 2 ** 20} MB` };
+  if (entry.size === 0) return { ok: false, reason: `${entry.name} is empty` };
+  let bytes: Uint8Array;
+  try {
+    bytes = await zip.bytes(entry);
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+  const mimeType = sniffImageType(bytes);
+  if (!mimeType)
+    return {
+      ok: false,
+      reason: isWav(bytes)
+        ? `${entry.name} is a sound file (WAV), not an image`
+        : `${entry.name} is not an image (its first bytes match no image format)`,
+    };
+  const original = new Blob([bytes as BlobPart], { type: mimeType });
+  try {
+    const facts = await imageFacts(
+      { blob: original, bytes, mimeType },
+      { width: meta.width ?? 0, height: meta.height ?? 0 },
+    );
+    return { ok: true, original, facts };
+  } catch {
+    // The thumbnail is drawn from the decoded image: a file that does not decode is damaged.
+    return {
+      ok: false,
+      reason: `${entry.name} starts like an image but does not decode (damaged or cut short)`,
+    };
+  }
+}
