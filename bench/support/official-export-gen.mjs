@@ -10,7 +10,7 @@
 // call with a JSON prompt → tool result with an image_asset_pointer (`sediment://file_…` for
 // gpt-image, `file-service://file-…` for DALL·E 3). Everything streams to disk: one
 // conversation and one image in memory at a time. JSON is deflated, images stored, as in real
-// exports. Image bytes are real 1024-class PNGs (they must decode: the import makes thumbnails),
+// exports (JSON stored instead on request, to see the import's cost without inflating). Image bytes are real 1024-class PNGs (they must decode: the import makes thumbnails),
 // DALL·E's too (named .webp: the import decides the type from the magic bytes only), each made
 // distinct by a private ancillary padding chunk of random bytes.
 import { createHash, randomBytes } from 'node:crypto';
@@ -381,11 +381,12 @@ function imageTurn(g, add, now, rnd, text) {
 
 /**
  * Writes (or reuses, when a finished one with the same parameters is in `root`) the v2 and v1
- * exports of `scale`. Returns their paths and what they hold.
+ * exports of `scale`, JSON deflated as in real exports unless `deflateJson` is false. Returns
+ * their paths and what they hold.
  */
-export async function generateExports(scale, root, log = console.log) {
+export async function generateExports(scale, root, { deflateJson = true, log = console.log } = {}) {
   const plan = exportPlan(scale);
-  const dir = join(root, `iv-official-export-v${GEN_VERSION}-s${scale}`);
+  const dir = join(root, `iv-official-export-v${GEN_VERSION}-s${scale}${deflateJson ? '' : '-stored'}`);
   const doneFile = join(dir, 'done.json');
   if (existsSync(doneFile)) return JSON.parse(readFileSync(doneFile, 'utf8'));
   rmSync(dir, { recursive: true, force: true });
@@ -401,7 +402,7 @@ export async function generateExports(scale, root, log = console.log) {
   const byConv = new Map();
   for (const g of gens) byConv.set(g.conversation, [...(byConv.get(g.conversation) ?? []), g]);
   let jsonBytes = 0;
-  const v1Json = v1.beginDeflated('conversations.json');
+  const v1Json = v1.beginStreamed('conversations.json', deflateJson);
   await v1Json.write('[');
   const shards = [];
   let shard = null;
@@ -412,7 +413,7 @@ export async function generateExports(scale, root, log = console.log) {
         await shard.w.end();
       }
       const name = `conversations-${String(c / SHARD).padStart(3, '0')}.json`;
-      shard = { name, w: v2.beginDeflated(name), first: true };
+      shard = { name, w: v2.beginStreamed(name, deflateJson), first: true };
       shards.push(name);
       await shard.w.write('[');
     }
@@ -480,6 +481,7 @@ export async function generateExports(scale, root, log = console.log) {
     v2: { path: join(dir, 'v2.zip'), size: v2.finish() },
     v1: { path: join(dir, 'v1.zip'), size: v1.finish() },
     dir,
+    deflateJson,
     seconds: (Date.now() - t0) / 1000,
   };
   writeFileSync(`${doneFile}.tmp`, JSON.stringify(result));

@@ -1,6 +1,6 @@
 // A small streaming ZIP writer for the benchmark's synthetic exports, straight to a file on disk:
-// stored entries from a Buffer (images, as ChatGPT's export stores them) and deflated entries fed
-// chunk by chunk (JSON), whose local header is patched in place once CRC and sizes are known.
+// stored entries from a Buffer (images, as ChatGPT's export stores them) and entries fed chunk by
+// chunk (JSON, deflated or stored), whose local header is patched in place once CRC and sizes are known.
 // Memory holds one small record per entry. ZIP64 records appear only when needed (an offset past
 // 4 GiB or more than 65,534 entries); entries themselves stay under 4 GiB here.
 import { once } from 'node:events';
@@ -57,25 +57,32 @@ export class ZipFile {
     this.patch(rec);
   }
 
-  /** A deflated entry written piece by piece: `await e.write(str)`, then `await e.end()`. */
-  beginDeflated(name) {
-    const rec = this.header(name, 8);
-    const z = createDeflateRaw({ level: 6 });
-    z.on('data', (chunk) => {
+  /**
+   * An entry written piece by piece, deflated (or stored when `deflate` is false):
+   * `await e.write(str)`, then `await e.end()`.
+   */
+  beginStreamed(name, deflate = true) {
+    const rec = this.header(name, deflate ? 8 : 0);
+    const z = deflate ? createDeflateRaw({ level: 6 }) : null;
+    const out = (chunk) => {
       this.write(chunk);
       rec.csize += chunk.length;
-    });
+    };
+    z?.on('data', out);
     return {
       write: async (text) => {
         const buf = Buffer.from(text, 'utf8');
         rec.crc = crc32(buf, rec.crc);
         rec.size += buf.length;
-        if (!z.write(buf)) await once(z, 'drain');
+        if (!z) out(buf);
+        else if (!z.write(buf)) await once(z, 'drain');
       },
       end: async () => {
-        const ended = once(z, 'end');
-        z.end();
-        await ended;
+        if (z) {
+          const ended = once(z, 'end');
+          z.end();
+          await ended;
+        }
         if (rec.size > MAX32 || rec.csize > MAX32)
           throw new Error(`${name}: entries over 4 GiB are not written`);
         this.patch(rec);
