@@ -80,7 +80,7 @@ async function archive(images: { record: ImageRecord; bytes: Buffer }[], t: Twea
   for (const [i, { bytes }] of images.entries()) {
     const data = t.damage ? t.damage(i, Buffer.from(bytes)) : bytes;
     await zip.add({
-      name: entries[i]!.file,
+      name: entries[i]!.file!,
       data: new Blob([new Uint8Array(data)]),
       crc32: null,
       modified: 0,

@@ -38,7 +38,10 @@ export interface SeedOptions {
   announce?: boolean;
 }
 
-/** Writes `images` (records, or records with bytes instructions) into the vault. */
+/**
+ * Writes `images` (records, or records with bytes instructions) into the vault. A record
+ * with `promptOnly: 1` is stored as it is, without original or thumbnail.
+ */
 export async function seedImages(
   page: Page,
   images: readonly (ImageRecord | SeedImage)[],
@@ -342,6 +345,11 @@ async function seedInPage(plan: SeedPlan): Promise<void> {
   const prepared = [];
   for (const [n, it] of plan.items.entries()) {
     const rec = { ...it.record };
+    // A prompt-only record (issue 10) is stored as given, with no bytes at all.
+    if (rec.promptOnly === 1) {
+      prepared.push({ rec, original: null, thumb: null });
+      continue;
+    }
     let original: Blob | null = null;
     let thumb: Blob | null = null;
     if (plan.exact) {

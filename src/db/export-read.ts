@@ -3,12 +3,15 @@
  * read from IndexedDB is a handle to bytes on disk, so a batch costs memory for its
  * records only, whatever the images weigh.
  */
-import type { ImageRecord } from '../core/types';
+import { type ImageRecord, isPromptOnly } from '../core/types';
 import { openVault } from './open';
 
 export interface ExportItem {
   record: ImageRecord;
-  /** null when the original is missing: the export skips the image and says so. */
+  /**
+   * null when the original is missing (the export skips the image and says so), and for a
+   * prompt-only record, which has none by design (the export writes it as "no image").
+   */
   original: Blob | null;
 }
 
@@ -35,7 +38,13 @@ export async function exportBatch(ids: readonly string[]): Promise<ExportItem[]>
   const tx = (await openVault()).transaction(['images', 'originals']);
   const images = tx.objectStore('images');
   const originals = tx.objectStore('originals');
-  const rows = await Promise.all(ids.map((id) => Promise.all([images.get(id), originals.get(id)])));
+  const rows = await Promise.all(
+    ids.map(async (id) => {
+      const record = await images.get(id);
+      // A prompt-only record holds no original: not worth a read.
+      return [record, record && !isPromptOnly(record) ? await originals.get(id) : undefined] as const;
+    }),
+  );
   const out: ExportItem[] = [];
   for (const [record, original] of rows) {
     if (record) out.push({ record, original: original?.blob instanceof Blob ? original.blob : null });

@@ -5,7 +5,8 @@
  */
 
 import type { IDBPTransaction } from 'idb';
-import type { ImageRecord } from '../core/types';
+import { fillGaps } from '../core/merge-record';
+import { type ImageRecord, isPromptOnly } from '../core/types';
 import { announceChange } from '../messaging/changes';
 import { findDuplicate } from './images';
 import { openVault } from './open';
@@ -18,9 +19,13 @@ type WriteTx = IDBPTransaction<
   'readwrite'
 >;
 
+/**
+ * One archive entry to write: an image with its bytes, or a prompt-only record
+ * (`record.promptOnly === 1`, `original` null: the archive's `noImage` entries).
+ */
 export interface ImportCandidate {
   record: ImageRecord;
-  original: Blob;
+  original: Blob | null;
   thumb: Blob | null;
 }
 
@@ -28,7 +33,10 @@ export interface ImportCandidate {
 export const ALREADY_REASON = 'already in the vault';
 
 export type MergeOutcome =
+  /** Written: a new image, or the bytes of an image the vault held as prompt-only. */
   | { id: string; status: 'added' }
+  /** A new prompt-only record (no bytes). */
+  | { id: string; status: 'prompt-only' }
   /**
    * Not written: already in the vault (`existingId`, whose favourite may have been set), or
    * deleted by the user earlier (a tombstone: `existingId` null). `reason` is for the report.
@@ -39,6 +47,8 @@ export class ImportWriter {
   /** What this import changed, to undo on failure. */
   private readonly added: string[] = [];
   private readonly favourited: string[] = [];
+  /** Prompt-only records this import gave bytes to, as they were before. */
+  private readonly upgraded: ImageRecord[] = [];
 
   /**
    * One transaction: dedupe by id and SHA-256, skip what the user deleted (tombstones),
@@ -52,8 +62,9 @@ export class ImportWriter {
     const out: MergeOutcome[] = [];
     const added: string[] = [];
     const favourited: string[] = [];
+    const upgraded: ImageRecord[] = [];
     try {
-      await this.writeAll(tx, batch, out, added, favourited);
+      await this.writeAll(tx, batch, out, { added, favourited, upgraded });
     } catch (err) {
       // A failed request alone does not undo the others of its transaction: abort it.
       tx.done.catch(() => {}); // rejects with AbortError: expected, not worth a console error
@@ -63,12 +74,12 @@ export class ImportWriter {
       throw err;
     }
     await tx.done;
-    if (added.length || favourited.length) {
-      await announceChange({ type: 'images-changed', ids: [...added, ...favourited] });
-    }
+    const changed = [...added, ...favourited, ...upgraded.map((r) => r.id)];
+    if (changed.length) await announceChange({ type: 'images-changed', ids: changed });
     // Only once committed: a failed batch left nothing of itself behind.
     this.added.push(...added);
     this.favourited.push(...favourited);
+    this.upgraded.push(...upgraded);
     return out;
   }
 
@@ -76,18 +87,29 @@ export class ImportWriter {
     tx: WriteTx,
     batch: readonly ImportCandidate[],
     out: MergeOutcome[],
-    added: string[],
-    favourited: string[],
+    done: { added: string[]; favourited: string[]; upgraded: ImageRecord[] },
   ): Promise<void> {
     const images = tx.objectStore('images');
     const deletion = { tombstones: tx.objectStore('tombstones'), trash: tx.objectStore('trash') };
     for (const c of batch) {
-      const existing = await findDuplicate(images, c.record);
+      const noBytes = isPromptOnly(c.record) || !c.original;
+      // A prompt-only record has no SHA-256 to match: by id only.
+      const existing = noBytes ? await images.get(c.record.id) : await findDuplicate(images, c.record);
+      if (existing && !noBytes && isPromptOnly(existing)) {
+        // The vault knew this image by its prompts only: the archive brings its bytes.
+        const record = fillGaps(c.record, existing) ?? c.record;
+        await images.put({ ...record, favorite: c.record.favorite || existing.favorite });
+        await tx.objectStore('originals').put({ id: c.record.id, blob: c.original! });
+        if (c.thumb) await tx.objectStore('thumbs').put({ id: c.record.id, blob: c.thumb });
+        done.upgraded.push(existing);
+        out.push({ id: c.record.id, status: 'added' });
+        continue;
+      }
       if (existing) {
         const favouriteAdded = c.record.favorite === 1 && existing.favorite !== 1;
         if (favouriteAdded) {
           await images.put({ ...existing, favorite: 1 });
-          favourited.push(existing.id);
+          done.favourited.push(existing.id);
         }
         out.push({
           id: c.record.id,
@@ -98,7 +120,7 @@ export class ImportWriter {
         });
         continue;
       }
-      if (await wasDeleted(deletion, c.record.id, c.record.sha256)) {
+      if (await wasDeleted(deletion, c.record.id, noBytes ? undefined : c.record.sha256)) {
         out.push({
           id: c.record.id,
           status: 'skipped',
@@ -109,16 +131,26 @@ export class ImportWriter {
         continue;
       }
       await images.add(c.record);
-      await tx.objectStore('originals').put({ id: c.record.id, blob: c.original });
-      if (c.thumb) await tx.objectStore('thumbs').put({ id: c.record.id, blob: c.thumb });
-      added.push(c.record.id);
-      out.push({ id: c.record.id, status: 'added' });
+      if (!noBytes) {
+        await tx.objectStore('originals').put({ id: c.record.id, blob: c.original! });
+        if (c.thumb) await tx.objectStore('thumbs').put({ id: c.record.id, blob: c.thumb });
+      }
+      done.added.push(c.record.id);
+      out.push({ id: c.record.id, status: noBytes ? 'prompt-only' : 'added' });
     }
   }
 
-  /** Removes everything this import added and clears the favourites it set. */
+  /**
+   * Removes everything this import added, clears the favourites it set, and puts back the
+   * prompt-only records it gave bytes to.
+   */
   async rollback(): Promise<void> {
     const tx = (await openVault()).transaction(['images', 'originals', 'thumbs'], 'readwrite');
+    for (const rec of this.upgraded) {
+      await tx.objectStore('images').put(rec);
+      await tx.objectStore('originals').delete(rec.id);
+      await tx.objectStore('thumbs').delete(rec.id);
+    }
     for (const id of this.added) {
       await tx.objectStore('images').delete(id);
       await tx.objectStore('originals').delete(id);
@@ -129,9 +161,10 @@ export class ImportWriter {
       if (rec) await tx.objectStore('images').put({ ...rec, favorite: 0 });
     }
     await tx.done;
-    const ids = [...this.added, ...this.favourited];
+    const ids = [...this.added, ...this.favourited, ...this.upgraded.map((r) => r.id)];
     if (ids.length) await announceChange({ type: 'images-changed', ids });
     this.added.length = 0;
     this.favourited.length = 0;
+    this.upgraded.length = 0;
   }
 }

@@ -74,6 +74,18 @@ export class ArchiveBuilder {
         });
       }
     }
+    await this.addText(entry);
+  }
+
+  /**
+   * Adds a prompt-only record (no bytes in the vault): no file, an entry marked
+   * `noImage` in manifest.json, and "no image" in prompts.md, inventory.csv and index.html.
+   */
+  async addPromptOnly(rec: ImageRecord): Promise<void> {
+    await this.addText(toManifestEntry(rec, null));
+  }
+
+  private async addText(entry: ManifestEntry): Promise<void> {
     await this.spools.manifest.add(manifestJson.entry(entry, this.count));
     await this.spools.prompts.add(promptsMarkdown.entry(entry, this.prev));
     await this.spools.csv.add(inventoryCsv.entry(entry));

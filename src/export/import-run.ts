@@ -4,7 +4,7 @@
  * closing), every image this import added is removed again.
  */
 import { makeThumbnail } from '../background/capture/thumbnail';
-import { recordFromManifestEntry } from '../core/export-format/manifest';
+import { type ManifestEntry, recordFromManifestEntry } from '../core/export-format/manifest';
 import { ZipError } from '../core/zip/errors';
 import { ZipArchive } from '../core/zip/reader';
 import { blobSource } from '../core/zip/source';
@@ -15,7 +15,10 @@ import type { Progress } from './progress';
 export { ImportError } from './import-verify';
 
 export interface ImportReport {
+  /** Images written with their bytes (new, or bytes for a record the vault held as prompt-only). */
   added: string[];
+  /** Prompt-only records added (the archive's `noImage` entries the vault did not hold). */
+  promptOnly: string[];
   /** Already in the vault (or twice in the archive), with why; favourites carried over are noted. */
   skipped: { id: string; reason: string }[];
   rejected: { id: string; reason: string }[];
@@ -48,20 +51,27 @@ export async function runImport(file: Blob, opts: ImportOptions): Promise<Import
   const checked = await verifyImages(zip, entries, prefix, opts.signal, (bytes) => tick('checking', bytes));
   if (checked.rejected.length)
     throw new ImportError(
-      `Nothing was imported: ${checked.rejected.length} of ${entries.length} images failed verification.`,
+      `Nothing was imported: ${checked.rejected.length} of ${entries.length - checked.promptOnly.length} images failed verification.`,
       checked.rejected.map((r) => `${r.id}: ${r.reason}`),
     );
 
-  const report: ImportReport = { added: [], skipped: [...checked.duplicates], rejected: [], changed: [] };
-  Object.assign(p, { done: 0, bytesDone: 0, total: checked.images.length });
+  const report: ImportReport = {
+    added: [],
+    promptOnly: [],
+    skipped: [...checked.duplicates],
+    rejected: [],
+    changed: [],
+  };
+  const all: (VerifiedImage | ManifestEntry)[] = [...checked.images, ...checked.promptOnly];
+  Object.assign(p, { done: 0, bytesDone: 0, total: all.length });
   const writer = new ImportWriter();
   try {
-    for (let i = 0; i < checked.images.length; i += BATCH) {
+    for (let i = 0; i < all.length; i += BATCH) {
       opts.signal.throwIfAborted();
-      const batch = await Promise.all(checked.images.slice(i, i + BATCH).map((v) => candidate(zip, v)));
+      const batch = await Promise.all(all.slice(i, i + BATCH).map((v) => candidate(zip, v)));
       for (const o of await writer.write(batch)) {
-        if (o.status === 'added') {
-          report.added.push(o.id);
+        if (o.status === 'added' || o.status === 'prompt-only') {
+          (o.status === 'added' ? report.added : report.promptOnly).push(o.id);
           report.changed.push(o.id);
           continue;
         }
@@ -82,7 +92,9 @@ export async function runImport(file: Blob, opts: ImportOptions): Promise<Import
   return report;
 }
 
-async function candidate(zip: ZipArchive, v: VerifiedImage): Promise<ImportCandidate> {
+async function candidate(zip: ZipArchive, v: VerifiedImage | ManifestEntry): Promise<ImportCandidate> {
+  // A noImage entry: a prompt-only record, no bytes to read.
+  if (!('zipEntry' in v)) return { record: recordFromManifestEntry(v, 0), original: null, thumb: null };
   const original = await zip.blob(v.zipEntry);
   const record = recordFromManifestEntry(v.entry, v.crc32);
   // A thumbnail like capture makes; an image the browser cannot draw is still imported (the gallery shows the original).

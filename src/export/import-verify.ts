@@ -2,6 +2,7 @@
  * First half of an import: read and check everything, write nothing. The archive must be
  * a ZIP we can trust (reader limits), hold a manifest of our format and version, and every
  * image must be present, of the declared size and type, and hash to its manifest SHA-256.
+ * A `noImage` entry (a prompt-only record) has no file: the manifest check is all it gets.
  */
 import { MANIFEST_NAME, type ManifestEntry } from '../core/export-format/manifest';
 import { checkManifest } from '../core/export-format/validate';
@@ -20,6 +21,8 @@ export interface VerifiedImage {
 
 export interface Verification {
   images: VerifiedImage[];
+  /** `noImage` entries: prompt-only records, nothing to verify (they hold no file). */
+  promptOnly: ManifestEntry[];
   /** The same image twice inside the archive: imported once. */
   duplicates: { id: string; reason: string }[];
   rejected: { id: string; reason: string }[];
@@ -67,6 +70,7 @@ export async function readManifest(zip: ZipArchive): Promise<{ entries: Manifest
 }
 
 async function verifyOne(zip: ZipArchive, e: ManifestEntry, prefix: string): Promise<VerifiedImage | string> {
+  if (!e.file) return 'has no file';
   const z = zip.get(prefix + e.file);
   if (!z || z.isDirectory) return `${e.file} is missing from the archive`;
   if (z.size !== e.bytes) return `${e.file} is ${z.size} bytes but the manifest says ${e.bytes}`;
@@ -89,10 +93,21 @@ export async function verifyImages(
   signal: AbortSignal,
   onImage: (bytes: number) => void,
 ): Promise<Verification> {
-  const out: Verification = { images: [], duplicates: [], rejected: [] };
+  const out: Verification = { images: [], promptOnly: [], duplicates: [], rejected: [] };
   const seen = new Set<string>();
-  for (const e of entries) {
+  // Entries with bytes first: an id listed both with and without a file keeps its file.
+  const ordered = [...entries.filter((e) => !e.noImage), ...entries.filter((e) => e.noImage)];
+  for (const e of ordered) {
     signal.throwIfAborted();
+    if (e.noImage) {
+      if (seen.has(e.id)) out.duplicates.push({ id: e.id, reason: 'appears twice in the archive' });
+      else {
+        seen.add(e.id);
+        out.promptOnly.push(e);
+      }
+      onImage(0);
+      continue;
+    }
     const r = await verifyOne(zip, e, prefix);
     if (typeof r === 'string') out.rejected.push({ id: e.id, reason: r });
     else if (seen.has(r.entry.sha256.toLowerCase()) || seen.has(r.entry.id))

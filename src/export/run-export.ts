@@ -3,6 +3,7 @@
  * in batches, progress after every image, cancel between images. A cancelled or failed
  * run discards its files: no half-written archive is ever offered.
  */
+import { isPromptOnly } from '../core/types';
 import { exportBatch, exportOrder, recordBatch } from '../db/export-read';
 import { ArchiveBuilder, SPOOL_NAMES, type Spools } from './archive';
 import { exportDir, OpfsFile, removeOldExports } from './opfs';
@@ -21,7 +22,10 @@ export interface ExportResult {
   file: File;
   /** What the download should be called: image-vault-YYYY-MM-DD.zip (local date). */
   downloadName: string;
+  /** Entries written: images with their file, and prompt-only records. */
   count: number;
+  /** Of `count`, the prompt-only records (written without a file, marked "no image"). */
+  promptOnly: number;
   /** Images that could not be exported (original missing), with why. */
   skipped: { id: string; reason: string }[];
 }
@@ -64,10 +68,15 @@ export async function runExport(opts: ExportOptions): Promise<ExportResult> {
     );
     await builder.start(ids.length);
     const skipped: ExportResult['skipped'] = [];
+    let promptOnly = 0;
     for (let i = 0; i < ids.length; i += BATCH) {
       for (const { record, original } of await exportBatch(ids.slice(i, i + BATCH))) {
         opts.signal.throwIfAborted();
-        if (original) await builder.addImage(record, original);
+        // A prompt-only record has no original by design: not a missing file.
+        if (isPromptOnly(record)) {
+          await builder.addPromptOnly(record);
+          promptOnly++;
+        } else if (original) await builder.addImage(record, original);
         else skipped.push({ id: record.id, reason: 'its original file is missing from the vault' });
         progress.done++;
         progress.bytesDone += record.bytes;
@@ -79,7 +88,13 @@ export async function runExport(opts: ExportOptions): Promise<ExportResult> {
     await builder.finish();
     const file = await archive.close(`${run}.zip`);
     await Promise.all([cleanup, ...Object.values(spools).map((s) => s.remove())]);
-    return { file, downloadName: downloadName(now), count: progress.done - skipped.length, skipped };
+    return {
+      file,
+      downloadName: downloadName(now),
+      count: progress.done - skipped.length,
+      promptOnly,
+      skipped,
+    };
   } catch (err) {
     await Promise.all([cleanup, archive.discard(), ...Object.values(spools).map((s) => s.discard())]);
     throw err;

@@ -18,6 +18,7 @@ import { captionFor } from './caption';
 import { Catalog } from './catalog';
 import { firstRunState, noMatchState } from './empty-state';
 import { EXPORT_AVAILABLE, openExport, openImport, runUrlAction } from './exporter';
+import { MissingFetches } from './fetch-missing';
 import { createFilters } from './filters';
 import { VirtualGrid } from './grid';
 import { createHeader } from './header';
@@ -46,6 +47,7 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
   };
   const filtered = () => !!state.q.trim() || hasFilters(state);
   const ctx: ActionContext = { catalog, changed: () => render() };
+  const fetches = new MissingFetches(() => render(false));
   let firstPainted = () => {};
   const painted = new Promise<void>((r) => {
     firstPainted = r;
@@ -66,7 +68,7 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
           )
         : openExport(null)),
     importBackup: () => void openImport(),
-    openStorage: openStoragePanel,
+    openStorage: () => openStoragePanel(catalog.promptOnlyCount()),
   });
   const filters = createFilters((patch) => update(patch));
   const notices = h('div', { class: 'notices' });
@@ -91,6 +93,8 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
       },
       isSelected: (id) => selection.has(id),
       caption: (rec) => captionFor(rec, state.q),
+      fetch: (id) => void fetches.fetch(id),
+      fetchState: (id) => fetches.state(id),
       firstPaint: () => {
         performance.mark('vault:first-thumbs');
         firstPainted();
@@ -122,6 +126,8 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
     favorite: (id, v) => void favorite(ctx, [id], v),
     remove: (id) => void remove(ctx, [id], false),
     filterConversation: (conv) => update({ conv, q: '' }),
+    fetch: (id) => void fetches.fetch(id),
+    fetchState: (id) => fetches.state(id),
     changed: (img) => {
       const back = img === null && state.img ? position(state.img) : -1;
       if (back >= 0) grid.focusIndex(back);
@@ -161,7 +167,9 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
     positions = null;
     if (loaded) grid.setItems(items, { toTop });
     const total = catalog.size;
-    header.setCount(items.length, total);
+    const promptOnly = catalog.promptOnlyCount();
+    header.setCount(items.length, total, promptOnly);
+    filters.setPromptOnlyCount(promptOnly, state.noImage);
     header.setSelectMode(selectMode);
     header.setExport(EXPORT_AVAILABLE, filtered() ? `Export ${items.length} shown` : 'Export all');
     filters.setConversations(catalog.dataVersion, () => catalog.conversations(), state.conv);

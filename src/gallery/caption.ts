@@ -1,9 +1,10 @@
 /**
  * Tile captions: the image's title or prompt, or while searching, the part of the first
- * matching field around the match, highlighted. Cached per query: the grid asks for
+ * matching field around the match, highlighted. A prompt-only card already shows its
+ * prompt in place of the image: its caption is the title or revised prompt instead. Cached per query: the grid asks for
  * every visible tile on every scroll frame.
  */
-import type { ImageRecord } from '../core/types';
+import { type ImageRecord, isPromptOnly } from '../core/types';
 import { clipText, displayText } from '../ui/format';
 import { CAPTION_SCAN, captionField, highlightRanges, parseQuery, type Range, snippet } from './search';
 
@@ -24,7 +25,10 @@ export function captionFor(rec: ImageRecord, q: string): Caption {
   }
   const hit = cache.get(rec.id);
   if (hit && hit.rec === rec) return hit.caption;
-  const text = captionField(rec, cacheTerms);
+  const text =
+    !cacheTerms.length && isPromptOnly(rec)
+      ? rec.title || rec.revisedPrompt || rec.prompt
+      : captionField(rec, cacheTerms);
   const caption = cacheTerms.length
     ? clip(snippet(text, highlightRanges(text, cacheTerms, CAPTION_SCAN)))
     : clip({ text, ranges: [] });

@@ -3,7 +3,7 @@
  * the view over it: filters, text search, sort. Pure: db/gallery.ts fills it.
  * IndexedDB stays the source of truth; this is rebuilt or patched on every change.
  */
-import type { ImageRecord } from '../core/types';
+import { type ImageRecord, isPromptOnly } from '../core/types';
 import { haystackOf, matchesAll, narrows, parseQuery } from './search';
 import { filterPredicate, type ViewState } from './view-state';
 
@@ -32,6 +32,7 @@ export class Catalog {
   private base: { key: string; list: Entry[] } | null = null;
   private last: { key: string; q: string; list: Entry[] } | null = null;
   private convs: { version: number; list: ConversationOption[] } | null = null;
+  private promptOnly: { version: number; count: number } | null = null;
 
   get size(): number {
     return this.byId.size;
@@ -78,7 +79,7 @@ export class Catalog {
       this.sorted = [...this.byId.values()].sort(newestFirst);
       this.dirty = false;
     }
-    const key = JSON.stringify([this.version, s.from, s.to, s.model, s.conv, s.fav, s.sort]);
+    const key = JSON.stringify([this.version, s.from, s.to, s.model, s.conv, s.fav, s.noImage, s.sort]);
     if (this.base?.key !== key) {
       const keep = filterPredicate(s);
       const list = this.sorted.filter((e) => keep(e.rec));
@@ -114,6 +115,15 @@ export class Catalog {
     return list;
   }
 
+  /** How many records are prompt-only (no image bytes), cached until the data changes. */
+  promptOnlyCount(): number {
+    if (this.promptOnly?.version === this.version) return this.promptOnly.count;
+    let count = 0;
+    for (const { rec } of this.byId.values()) if (isPromptOnly(rec)) count++;
+    this.promptOnly = { version: this.version, count };
+    return count;
+  }
+
   /** Changes with every data change: lets views skip work when nothing changed. */
   get dataVersion(): number {
     return this.version;
@@ -128,10 +138,10 @@ export class Catalog {
     return true;
   }
 
-  /** Sum of original sizes as recorded (the storage panel measures blobs too). */
+  /** Sum of original sizes as recorded (the storage panel measures blobs too); prompt-only records weigh 0. */
   totalBytes(): number {
     let n = 0;
-    for (const { rec } of this.byId.values()) n += rec.bytes;
+    for (const { rec } of this.byId.values()) if (!isPromptOnly(rec)) n += rec.bytes;
     return n;
   }
 

@@ -1,14 +1,20 @@
-/** The filter row: date range, model family, conversation, favourites, sort. */
+/** The filter row: date range, model family, conversation, favourites, records without an image, sort. */
 import { MODEL_LABEL, type ModelFamily } from '../core/types';
 import { h } from '../ui/dom';
+import { formatCount } from '../ui/format';
 import type { ConversationOption } from './catalog';
-import type { SortOrder, ViewState } from './view-state';
+import type { PromptOnlyFilter, SortOrder, ViewState } from './view-state';
 
 export interface Filters {
   el: HTMLElement;
   sync(s: ViewState): void;
   /** The conversation options: read (and thousands of <option>s built) when idle or when the list is opened. */
   setConversations(version: number, list: () => readonly ConversationOption[], current: string | null): void;
+  /**
+   * The number of prompt-only records, shown in the label of their filter; the filter is
+   * hidden while there are none and it is not in use.
+   */
+  setPromptOnlyCount(n: number, current: PromptOnlyFilter): void;
 }
 
 const idle = (cb: () => void) =>
@@ -25,6 +31,19 @@ export function createFilters(change: (patch: Partial<ViewState>) => void): Filt
   );
   const conv = h('select', { id: 'f-conv', 'data-testid': 'filter-conversation' });
   const fav = h('input', { type: 'checkbox', id: 'f-fav', 'data-testid': 'filter-favorites' });
+  const noImage = h(
+    'select',
+    { id: 'f-noimg', 'data-testid': 'filter-prompt-only' },
+    h('option', { value: 'all' }, 'All records'),
+    h('option', { value: 'hide' }, 'Hide prompts without images'),
+    h('option', { value: 'only' }, 'Only prompts without images'),
+  );
+  const noImageLabel = h(
+    'label',
+    { for: 'f-noimg', 'data-testid': 'filter-prompt-only-label' },
+    'Without image',
+  );
+  const noImageField = h('span', { class: 'field', hidden: true }, noImageLabel, noImage);
   const sort = h(
     'select',
     { id: 'f-sort', 'data-testid': 'sort-select' },
@@ -42,9 +61,10 @@ export function createFilters(change: (patch: Partial<ViewState>) => void): Filt
   model.addEventListener('change', () => change({ model: (model.value || null) as ModelFamily | null }));
   conv.addEventListener('change', () => change({ conv: conv.value || null }));
   fav.addEventListener('change', () => change({ fav: fav.checked }));
+  noImage.addEventListener('change', () => change({ noImage: noImage.value as PromptOnlyFilter }));
   sort.addEventListener('change', () => change({ sort: sort.value as SortOrder }));
   clear.addEventListener('click', () =>
-    change({ q: '', from: null, to: null, model: null, conv: null, fav: false }),
+    change({ q: '', from: null, to: null, model: null, conv: null, fav: false, noImage: 'all' }),
   );
 
   const field = (label: string, id: string, control: HTMLElement) =>
@@ -57,6 +77,7 @@ export function createFilters(change: (patch: Partial<ViewState>) => void): Filt
     field('Model', 'f-model', model),
     field('Conversation', 'f-conv', conv),
     h('span', { class: 'field' }, fav, h('label', { for: 'f-fav' }, 'Favourites only')),
+    noImageField,
     field('Sort', 'f-sort', sort),
     clear,
   );
@@ -92,6 +113,7 @@ export function createFilters(change: (patch: Partial<ViewState>) => void): Filt
       to.value = s.to ?? '';
       model.value = s.model ?? '';
       fav.checked = s.fav;
+      noImage.value = s.noImage;
       sort.value = s.sort;
       showCurrent(s.conv);
     },
@@ -101,6 +123,11 @@ export function createFilters(change: (patch: Partial<ViewState>) => void): Filt
       if (document.activeElement === conv) build();
       else if (builtVersion !== version) idle(build);
       showCurrent(current);
+    },
+    setPromptOnlyCount(n, current) {
+      noImageField.hidden = n === 0 && current === 'all';
+      const text = `Without image (${formatCount(n)})`;
+      if (noImageLabel.textContent !== text) noImageLabel.textContent = text;
     },
   };
 }

@@ -8,6 +8,7 @@ import type { ImageRecord } from '../core/types';
 import { releaseBlob } from '../ui/blob-img';
 import { h } from '../ui/dom';
 import { type GridLayout, gridLayout, moveIndex, pageRows, scrollToShow, visibleRange } from './grid-math';
+import type { FetchState } from './missing-words';
 import type { Range } from './search';
 import { createTile, recycleTile, type Tile, updateTile } from './tile';
 import { TileLoader } from './tile-loader';
@@ -19,6 +20,9 @@ export interface GridHooks {
   toggle(id: string): void;
   isSelected(id: string): boolean;
   caption(rec: ImageRecord): { text: string; ranges: Range[] };
+  /** Fetch on a prompt-only tile, and where that stands. */
+  fetch(id: string): void;
+  fetchState(id: string): FetchState;
   firstPaint(): void;
 }
 
@@ -143,7 +147,11 @@ export class VirtualGrid {
         t = free.pop();
         if (t) recycleTile(t, rec);
         else {
-          t = createTile(rec, (id) => this.hooks.toggle(id));
+          t = createTile(
+            rec,
+            (id) => this.hooks.toggle(id),
+            (id) => this.hooks.fetch(id),
+          );
           this.canvas.append(t.el);
         }
         this.tiles.set(rec.id, t);
@@ -162,6 +170,7 @@ export class VirtualGrid {
         count: this.items.length,
         selected: this.hooks.isSelected(rec.id),
         caption: this.hooks.caption(rec),
+        fetch: this.hooks.fetchState(rec.id),
       });
       this.loader.request(t);
     }
@@ -195,7 +204,7 @@ export class VirtualGrid {
 
   private onClick(e: MouseEvent): void {
     const hit = this.tileOf(e);
-    if (!hit || (e.target as Element).closest('.tile-check')) return;
+    if (!hit || (e.target as Element).closest('.tile-check, .tile-fetch')) return;
     this.focus = hit.index;
     this.hooks.activate(hit.t.id, e);
   }
@@ -207,7 +216,7 @@ export class VirtualGrid {
 
   private onKey(e: KeyboardEvent): void {
     const hit = this.tileOf(e);
-    if (!hit || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!hit || e.altKey || e.ctrlKey || e.metaKey || (e.target as Element).closest('.tile-fetch')) return;
     if (e.key === ' ') {
       e.preventDefault();
       this.hooks.toggle(hit.t.id);

@@ -1,5 +1,6 @@
 /** The top bar: search box, count, and the page-level buttons. */
 import { h } from '../ui/dom';
+import { formatCount, plural } from '../ui/format';
 
 export interface HeaderHooks {
   search(q: string): void;
@@ -13,7 +14,8 @@ export interface Header {
   el: HTMLElement;
   search: HTMLInputElement;
   setQuery(q: string): void;
-  setCount(shown: number, total: number): void;
+  /** `promptOnly`: how many of `total` are prompts without images. */
+  setCount(shown: number, total: number, promptOnly?: number): void;
   setSelectMode(on: boolean): void;
   /** Enables export/import once the exporter is present. */
   setExport(available: boolean, label: string): void;
@@ -32,6 +34,12 @@ export function createHeader(hooks: HeaderHooks): Header {
   search.addEventListener('input', () => hooks.search(search.value));
   const count = h('span', { 'data-testid': 'gallery-count' }, '0');
   const ofTotal = h('span', null);
+  const summary = h(
+    'p',
+    { class: 'count', 'aria-live': 'polite', 'data-testid': 'gallery-summary' },
+    count,
+    ofTotal,
+  );
   const select = h(
     'button',
     {
@@ -62,7 +70,7 @@ export function createHeader(hooks: HeaderHooks): Header {
     { class: 'topbar' },
     h('h1', null, h('img', { src: '/icons/icon-32.png', alt: '', width: 24, height: 24 }), 'Image Vault'),
     h('div', { class: 'search' }, search),
-    h('p', { class: 'count', 'aria-live': 'polite' }, count, ofTotal),
+    summary,
     h(
       'div',
       { class: 'actions', role: 'toolbar', 'aria-label': 'Gallery actions' },
@@ -81,9 +89,10 @@ export function createHeader(hooks: HeaderHooks): Header {
     setQuery(q) {
       if (search.value !== q) search.value = q;
     },
-    setCount(shown, total) {
+    setCount(shown, total, promptOnly = 0) {
       count.textContent = String(shown);
-      ofTotal.textContent = shown === total ? ` ${total === 1 ? 'image' : 'images'}` : ` of ${total} images`;
+      ofTotal.textContent = countSuffix(shown, total, promptOnly);
+      summary.dataset.promptOnly = String(promptOnly);
     },
     setSelectMode(on) {
       select.setAttribute('aria-pressed', String(on));
@@ -97,4 +106,16 @@ export function createHeader(hooks: HeaderHooks): Header {
       imp.title = available ? 'Import images from an Image Vault export' : 'Import is not available yet';
     },
   };
+}
+
+/**
+ * The words after the shown count: " images", " of 40 images", or, when some records are
+ * prompts without images, " records: 1,234 images · 56 prompts without images".
+ */
+export function countSuffix(shown: number, total: number, promptOnly: number): string {
+  if (!promptOnly) return shown === total ? ` ${total === 1 ? 'image' : 'images'}` : ` of ${total} images`;
+  const parts = `${plural(total - promptOnly, 'image')} · ${promptOnly === 1 ? '1 prompt without an image' : `${formatCount(promptOnly)} prompts without images`}`;
+  return shown === total
+    ? ` ${total === 1 ? 'record' : 'records'}: ${parts}`
+    : ` of ${formatCount(total)} records (${parts})`;
 }

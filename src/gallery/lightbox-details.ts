@@ -1,7 +1,7 @@
 /** The lightbox's side panel content: both prompts with copy buttons, and the metadata table. */
 
 import type { ImageRecord } from '../core/types';
-import { MODEL_LABEL } from '../core/types';
+import { isPromptOnly, MODEL_LABEL } from '../core/types';
 import { h } from '../ui/dom';
 import { clipText, displayText, formatBytes, formatDateTime, formatMime } from '../ui/format';
 import { toast } from '../ui/toast';
@@ -56,14 +56,29 @@ export function promptBlock(o: {
 /** The metadata table: dimensions, bytes, format, ids, seed, model, times. */
 export function metaTable(rec: ImageRecord, onConversation: () => void): HTMLElement {
   const rows: [string, Node | string][] = [
-    ['Dimensions', `${rec.width} × ${rec.height}`],
-    ['Size', `${formatBytes(rec.bytes)} (${rec.bytes.toLocaleString()} bytes)`],
-    ['Format', formatMime(rec.mimeType)],
+    ...((isPromptOnly(rec)
+      ? [
+          ['Image', 'not saved: the vault holds the prompts only'],
+          ...(rec.width && rec.height ? [['Dimensions', `${rec.width} × ${rec.height}`]] : []),
+          ...(typeof rec.linkExpiresAt === 'number'
+            ? [
+                [
+                  'Link',
+                  `${rec.linkExpiresAt <= Date.now() ? 'expired' : 'expires'} ${formatDateTime(rec.linkExpiresAt)}`,
+                ],
+              ]
+            : []),
+        ]
+      : [
+          ['Dimensions', `${rec.width} × ${rec.height}`],
+          ['Size', `${formatBytes(rec.bytes)} (${rec.bytes.toLocaleString()} bytes)`],
+          ['Format', formatMime(rec.mimeType)],
+        ]) as [string, string][]),
     ['Model', MODEL_LABEL[rec.model] ?? rec.model],
     ['Created', formatDateTime(rec.createdAt)],
     [
       'Captured',
-      `${formatDateTime(rec.capturedAt)}${rec.source === 'import' ? ' (imported)' : rec.source === 'library' ? ' (from your ChatGPT library)' : rec.source === 'deep-scan' ? ' (found by the deep scan of your conversations)' : ''}`,
+      `${formatDateTime(rec.capturedAt)}${rec.source === 'import' ? ' (imported)' : rec.source === 'library' ? ' (from your ChatGPT library)' : rec.source === 'deep-scan' ? ' (found by the deep scan of your conversations)' : rec.source === 'chatgpt-export' ? ' (from your ChatGPT data export)' : ''}`,
     ],
     ['Gen ID', rec.genId ?? '—'],
     ['Seed', rec.seed === null ? '—' : String(rec.seed)],

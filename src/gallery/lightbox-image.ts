@@ -1,10 +1,13 @@
 /**
  * The lightbox's picture: the full-size original, decoded before it is shown; when the
  * original is missing or damaged, the thumbnail with a note saying so, else the note alone.
+ * A prompt-only record shows its placeholder (prompt, why no image, Fetch) instead.
  */
 import type { ImageRecord } from '../core/types';
 import { readOriginal, readThumbs } from '../db/gallery';
 import { h } from '../ui/dom';
+import { clipText, displayText } from '../ui/format';
+import { type FetchState, missingWords } from './missing-words';
 import { imageWords } from './tile';
 
 export interface LoadedImage {
@@ -59,4 +62,32 @@ export async function loadImage(
     );
   }
   return out;
+}
+
+/** Fills `figure` with a prompt-only record's placeholder: its prompt, the reason, and Fetch. */
+export function showPromptOnly(
+  figure: HTMLElement,
+  rec: ImageRecord,
+  fetch: FetchState,
+  onFetch: () => void,
+): void {
+  const w = missingWords(rec, Date.now(), fetch);
+  const text = rec.revisedPrompt || rec.prompt;
+  const hadFocus = figure.contains(document.activeElement);
+  const btn = h(
+    'button',
+    { type: 'button', class: 'lb-fetch', 'data-testid': 'fetch-missing', disabled: w.busy, onclick: onFetch },
+    w.action,
+  );
+  figure.replaceChildren(
+    h(
+      'div',
+      { class: 'lb-noimg', 'data-testid': 'lightbox-no-image' },
+      h('p', { class: 'lb-noimg-title' }, 'No image saved'),
+      text ? h('p', { class: 'lb-noimg-prompt', dir: 'auto' }, displayText(clipText(text, 1200))) : null,
+      h('p', { class: 'lb-missing', 'data-testid': 'missing-message', role: 'status' }, w.message),
+      btn,
+    ),
+  );
+  if (hadFocus) btn.focus();
 }

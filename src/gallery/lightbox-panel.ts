@@ -1,6 +1,6 @@
 /** The lightbox's side panel: navigation, actions, both prompts, metadata, a lineage slot. */
 import { imageFileName } from '../core/naming';
-import type { ImageRecord } from '../core/types';
+import { type ImageRecord, isPromptOnly } from '../core/types';
 import { isChatGptUrl } from '../sites/chatgpt/routes';
 import { h } from '../ui/dom';
 import { clipText, displayText } from '../ui/format';
@@ -77,7 +77,8 @@ export function lightboxPanel(rec: ImageRecord, a: PanelActions): Panel {
       { 'data-testid': 'favorite-toggle', 'aria-pressed': String(fav), onclick: a.favorite },
       fav ? '★ Favourite' : '☆ Favourite',
     ),
-    download,
+    // A prompt-only record has no file to download.
+    isPromptOnly(rec) ? null : download,
     isChatGptUrl(rec.conversationUrl)
       ? h(
           'a',

@@ -2,11 +2,12 @@
  * The lightbox: the full-size original, both prompts, metadata, lineage and the
  * per-image actions. Keyboard: ←/→ previous/next, Esc close, F favourite, Delete delete.
  */
-import type { ImageRecord } from '../core/types';
+import { type ImageRecord, isPromptOnly } from '../core/types';
 import { fill, h } from '../ui/dom';
-import { loadImage } from './lightbox-image';
+import { loadImage, showPromptOnly } from './lightbox-image';
 import { renderLineage } from './lightbox-lineage';
 import { lightboxPanel } from './lightbox-panel';
+import type { FetchState } from './missing-words';
 
 export interface LightboxHooks {
   record(id: string): ImageRecord | undefined;
@@ -16,6 +17,9 @@ export interface LightboxHooks {
   favorite(id: string, value: 0 | 1): void;
   remove(id: string): void;
   filterConversation(conversationId: string): void;
+  /** Fetch for a prompt-only record, and where it stands. */
+  fetch(id: string): void;
+  fetchState(id: string): FetchState;
   /** The open image changed (null: closed); the page keeps it in the URL hash. */
   changed(id: string | null): void;
 }
@@ -88,10 +92,17 @@ export class Lightbox {
   }
 
   private render(rec: ImageRecord): void {
-    const sameImage = this.figure.dataset.imageId === rec.id;
-    if (!sameImage) {
+    const promptOnly = isPromptOnly(rec);
+    // Keyed by bytes too: a prompt-only record that gets its image must load it.
+    const key = `${rec.id}|${promptOnly ? 'no-image' : 'image'}`;
+    const sameImage = this.figure.dataset.imageId === key;
+    if (promptOnly) {
+      if (!sameImage) this.release();
+      this.figure.dataset.imageId = key;
+      showPromptOnly(this.figure, rec, this.hooks.fetchState(rec.id), () => this.hooks.fetch(rec.id));
+    } else if (!sameImage) {
       this.release();
-      this.figure.dataset.imageId = rec.id;
+      this.figure.dataset.imageId = key;
       this.figure.replaceChildren(h('div', { class: 'lb-loading' }, 'Loading…'));
       const current = () => this.id === rec.id;
       void loadImage(this.figure, rec, current).then((loaded) => {

@@ -37,10 +37,10 @@ function remembered(n: number, redraw: () => void): HTMLElement | null {
   );
 }
 
-async function content(body: HTMLElement): Promise<void> {
+async function content(body: HTMLElement, promptOnly: number): Promise<void> {
   const [t, q, deleted] = await Promise.all([storageTotals(), quotaInfo(), tombstoneCount()]);
   const redraw = () =>
-    void content(body).catch((err) => {
+    void content(body, promptOnly).catch((err) => {
       body.replaceChildren(h('p', null, `Could not measure storage: ${String(err)}`));
     });
   const persistBtn = h(
@@ -58,7 +58,7 @@ async function content(body: HTMLElement): Promise<void> {
         ok ? 'Storage is now persistent.' : 'The browser declined: it decides by how you use the extension.',
       ),
     );
-    void content(body);
+    void content(body, promptOnly);
   });
   fill(
     body,
@@ -68,7 +68,14 @@ async function content(body: HTMLElement): Promise<void> {
       h(
         'tbody',
         null,
-        row('Images', formatCount(t.images), 'storage-images'),
+        row('Images', formatCount(Math.max(0, t.images - promptOnly)), 'storage-images'),
+        promptOnly
+          ? row(
+              'Prompts without images',
+              `${formatCount(promptOnly)} (0 bytes: no image saved)`,
+              'storage-prompt-only',
+            )
+          : null,
         row('Originals', formatBytes(t.originalBytes), 'storage-originals'),
         row('Thumbnails', formatBytes(t.thumbBytes), 'storage-thumbs'),
         t.trashBytes ? row('Awaiting undo', formatBytes(t.trashBytes)) : null,
@@ -90,7 +97,8 @@ async function content(body: HTMLElement): Promise<void> {
   );
 }
 
-export function openStoragePanel(): void {
+/** `promptOnly`: how many records hold prompts but no image (they weigh nothing here). */
+export function openStoragePanel(promptOnly = 0): void {
   const body = h('div', { class: 'storage-body' }, h('p', null, 'Measuring…'));
   const dlg = h(
     'dialog',
@@ -106,7 +114,7 @@ export function openStoragePanel(): void {
   dlg.addEventListener('close', () => dlg.remove());
   document.body.append(dlg);
   dlg.showModal();
-  content(body).catch((err) => {
+  content(body, promptOnly).catch((err) => {
     body.replaceChildren(h('p', null, `Could not measure storage: ${String(err)}`));
   });
 }

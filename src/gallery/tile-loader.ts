@@ -5,6 +5,7 @@
  * start-up snapshot are shown without waiting for the database. Falls back to the original
  * when a thumbnail is missing or unreadable, then to a placeholder saying which.
  */
+import { isPromptOnly } from '../core/types';
 import { originalsPresent, readOriginal, readThumbs } from '../db/gallery';
 import { showBlob } from '../ui/blob-img';
 import { paintOver, settlePaintOver } from '../ui/paint-over';
@@ -39,8 +40,9 @@ export class TileLoader {
     if (!on) this.schedule();
   }
 
+  /** Asks for a tile's thumbnail; a prompt-only record (`bytes: 'none'`) has none to ask for. */
   request(t: Tile): void {
-    if (t.bytes !== 'idle') return;
+    if (t.bytes !== 'idle' || isPromptOnly(t.rec)) return;
     t.bytes = 'loading';
     this.pending.add(t.id);
     this.schedule();
@@ -116,7 +118,8 @@ export class TileLoader {
     const present = await originalsPresent(ids).catch(() => null);
     for (const id of ids) {
       const t = this.mounted(id);
-      if (!t || !present || present.has(id)) continue;
+      // A prompt-only record has no original by design: nothing to flag.
+      if (!t || !present || present.has(id) || t.bytes === 'none') continue;
       t.el.classList.add('no-original');
       t.el.title = 'The original file of this image is missing';
     }

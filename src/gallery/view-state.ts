@@ -2,9 +2,16 @@
  * What the gallery shows (query, filters, sort, open image) and its round trip through
  * the URL hash, so that a reload or a shared link restores the same view. Pure.
  */
-import { type ImageRecord, MODEL_FAMILIES, type ModelFamily } from '../core/types';
+import { type ImageRecord, isPromptOnly, MODEL_FAMILIES, type ModelFamily } from '../core/types';
 
 export type SortOrder = 'newest' | 'oldest';
+
+/**
+ * Prompt-only records (images whose bytes the vault does not hold): shown with the rest,
+ * hidden, or shown alone.
+ */
+export type PromptOnlyFilter = 'all' | 'hide' | 'only';
+const PROMPT_ONLY_FILTERS: readonly PromptOnlyFilter[] = ['all', 'hide', 'only'];
 
 export interface ViewState {
   q: string;
@@ -15,6 +22,8 @@ export interface ViewState {
   /** Conversation id. */
   conv: string | null;
   fav: boolean;
+  /** Records without an image (prompt-only). */
+  noImage: PromptOnlyFilter;
   sort: SortOrder;
   /** The image open in the lightbox. */
   img: string | null;
@@ -27,6 +36,7 @@ export const DEFAULT_VIEW: ViewState = {
   model: null,
   conv: null,
   fav: false,
+  noImage: 'all',
   sort: 'newest',
   img: null,
 };
@@ -41,6 +51,7 @@ export function parseHash(hash: string): ViewState {
     return v && DATE.test(v) && !Number.isNaN(localDayStart(v)) ? v : null;
   };
   const model = p.get('model');
+  const noImage = p.get('noimg') as PromptOnlyFilter;
   return {
     q: p.get('q') ?? '',
     from: date('from'),
@@ -48,6 +59,7 @@ export function parseHash(hash: string): ViewState {
     model: MODEL_FAMILIES.includes(model as ModelFamily) ? (model as ModelFamily) : null,
     conv: p.get('conv') || null,
     fav: p.get('fav') === '1',
+    noImage: PROMPT_ONLY_FILTERS.includes(noImage) ? noImage : 'all',
     sort: p.get('sort') === 'oldest' ? 'oldest' : 'newest',
     img: p.get('img') || null,
   };
@@ -62,6 +74,7 @@ export function formatHash(s: ViewState): string {
   if (s.model) p.set('model', s.model);
   if (s.conv) p.set('conv', s.conv);
   if (s.fav) p.set('fav', '1');
+  if (s.noImage !== 'all') p.set('noimg', s.noImage);
   if (s.sort !== 'newest') p.set('sort', s.sort);
   if (s.img) p.set('img', s.img);
   const str = p.toString();
@@ -85,7 +98,7 @@ export function localDay(ms: number): string {
 
 /** True when any filter other than the text query narrows the view. */
 export function hasFilters(s: ViewState): boolean {
-  return !!(s.from || s.to || s.model || s.conv || s.fav);
+  return !!(s.from || s.to || s.model || s.conv || s.fav || s.noImage !== 'all');
 }
 
 /** The non-text filters as one predicate (the text query is matched in search.ts). */
@@ -98,7 +111,8 @@ export function filterPredicate(s: ViewState): (rec: ImageRecord) => boolean {
     rec.createdAt < hi &&
     (!s.model || rec.model === s.model) &&
     (!s.conv || rec.conversationId === s.conv) &&
-    (!s.fav || rec.favorite === 1);
+    (!s.fav || rec.favorite === 1) &&
+    (s.noImage === 'all' || isPromptOnly(rec) === (s.noImage === 'only'));
 }
 
 /** A day is 23 or 25 hours long when the clocks change: correct the +24 h above. */

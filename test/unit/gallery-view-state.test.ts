@@ -27,6 +27,7 @@ describe('hash state', () => {
       model: 'gpt-image',
       conv: '5eed0001-aaaa',
       fav: true,
+      noImage: 'only',
       sort: 'oldest',
       img: 'file_0000abc',
     };

@@ -5,7 +5,10 @@
  */
 
 export interface ViewerItem {
-  file: string;
+  /** null: a prompt-only record (no image saved), shown as a text card. */
+  file: string | null;
+  /** ISO 8601, prompt-only records: when ChatGPT's link to the image expired. */
+  linkExpiresAt: string | null;
   title: string | null;
   prompt: string;
   revisedPrompt: string;
@@ -40,17 +43,31 @@ export function viewerMain(isLink: (url: string) => boolean): void {
     return e;
   };
   const label = (d: ViewerItem) =>
-    d.title || d.prompt.split('\n')[0] || d.revisedPrompt.slice(0, 80) || d.file;
+    d.title || d.prompt.split('\n')[0] || d.revisedPrompt.slice(0, 80) || d.file || 'Untitled image';
+  const noImage = (d: ViewerItem) =>
+    d.linkExpiresAt && Date.parse(d.linkExpiresAt) <= Date.now()
+      ? `No image: the link expired on ${d.linkExpiresAt.slice(0, 10)}`
+      : 'No image: only the prompts were saved';
 
-  function card(d: ViewerItem): HTMLElement {
-    const b = el('button', 'card');
-    b.dataset.file = d.file;
+  function picture(d: ViewerItem): HTMLElement {
+    if (!d.file) {
+      const box = el('span', 'noimg');
+      box.append(el('p', '', d.prompt || d.revisedPrompt), el('em', '', noImage(d)));
+      return box;
+    }
     const img = document.createElement('img');
     img.loading = 'lazy';
     img.src = d.file;
     img.alt = label(d);
+    return img;
+  }
+
+  function card(d: ViewerItem): HTMLElement {
+    const b = el('button', 'card');
+    if (d.file) b.dataset.file = d.file;
+    else b.dataset.noImage = 'true';
     b.append(
-      img,
+      picture(d),
       el('span', 'cap', `${d.favorite ? '★ ' : ''}${label(d)}`),
       el('span', 'date', d.createdAt.slice(0, 10)),
     );
@@ -63,7 +80,7 @@ export function viewerMain(isLink: (url: string) => boolean): void {
     grid.append(...next.map(card));
     shown += next.length;
     more.hidden = shown >= matches.length;
-    status.textContent = `${matches.length} of ${data.length} images`;
+    status.textContent = `${matches.length} of ${data.length} records`;
   }
 
   function search(): void {
@@ -75,10 +92,16 @@ export function viewerMain(isLink: (url: string) => boolean): void {
   }
 
   function open(d: ViewerItem): void {
-    $<HTMLImageElement>('d-img').src = d.file;
+    const img = $<HTMLImageElement>('d-img');
+    img.hidden = !d.file;
+    if (d.file) img.src = d.file;
+    else img.removeAttribute('src');
+    const none = $('d-noimg');
+    none.hidden = !!d.file;
+    none.textContent = d.file ? '' : noImage(d);
     $('d-title').textContent = label(d);
     $('d-meta').textContent =
-      `${d.createdAt.replace('T', ' ').slice(0, 16)} UTC · ${d.model} · ${d.width}×${d.height}${d.favorite ? ' · ★ favourite' : ''}`;
+      `${d.createdAt.replace('T', ' ').slice(0, 16)} UTC · ${d.model}${d.width ? ` · ${d.width}×${d.height}` : ''}${d.favorite ? ' · ★ favourite' : ''}`;
     $('d-prompt').textContent = d.prompt || '(none recorded)';
     $('d-revised').textContent = d.revisedPrompt || '(none recorded)';
     const conv = $<HTMLAnchorElement>('d-conv');
@@ -89,7 +112,9 @@ export function viewerMain(isLink: (url: string) => boolean): void {
       conv.removeAttribute('href');
       if (d.conversationUrl) conv.textContent = `${conv.textContent} (not a ChatGPT address, not linked)`;
     }
-    $<HTMLAnchorElement>('d-file').href = d.file;
+    const file = $<HTMLAnchorElement>('d-file');
+    file.hidden = !d.file;
+    file.href = d.file ?? '#';
     const copy = $<HTMLAnchorElement>('d-copy');
     copy.hidden = !d.embeddedCopy;
     copy.href = d.embeddedCopy ?? '#';

@@ -22,6 +22,7 @@ export function jsonForScript(value: unknown): string {
 export function viewerItem(e: ManifestEntry): ViewerItem {
   return {
     file: e.file,
+    linkExpiresAt: e.linkExpiresAt ?? null,
     title: e.title,
     prompt: e.prompt,
     revisedPrompt: e.revisedPrompt,
@@ -50,6 +51,9 @@ h1{font-size:1.2rem;margin:0}
 #grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:10px}
 .card{display:flex;flex-direction:column;gap:4px;padding:0;border:1px solid #8884;border-radius:8px;background:none;color:inherit;text-align:left;cursor:pointer;overflow:hidden}
 .card img{width:100%;aspect-ratio:1;object-fit:cover;background:#8882}
+.noimg{aspect-ratio:1;display:flex;flex-direction:column;gap:6px;padding:10px;font-size:.8rem;overflow:hidden;border-bottom:1px dashed #8886;background:#8881}
+.noimg p{margin:0;overflow:hidden;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:7}
+.noimg em{margin-top:auto;opacity:.75}
 .cap{padding:0 8px;font-size:.85rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .date{padding:0 8px 8px;font-size:.75rem;opacity:.7}
 #more{margin:16px auto;display:block;padding:8px 16px}
@@ -71,7 +75,7 @@ export const indexHtml = {
 <header><h1>Image Vault</h1><input id="q" type="search" placeholder="Search prompts and revised prompts" autofocus>
 <span id="status"></span><small>Exported ${exportedAtIso.slice(0, 10)}</small></header>
 <main id="grid"></main><button id="more" hidden>Show more</button>
-<dialog id="detail"><div class="detail"><img id="d-img" alt=""><div>
+<dialog id="detail"><div class="detail"><div><img id="d-img" alt=""><p id="d-noimg" hidden></p></div><div>
 <h2 id="d-title"></h2><p id="d-meta"></p>
 <h3>Prompt <button id="c-prompt">Copy</button></h3><div class="text" id="d-prompt"></div>
 <h3>Revised prompt <button id="c-revised">Copy</button></h3><div class="text" id="d-revised"></div>

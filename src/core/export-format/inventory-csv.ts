@@ -1,5 +1,6 @@
 /**
  * inventory.csv: one row per image, RFC 4180 (CRLF rows, quoted fields, "" for a quote).
+ * The last column, Image, says "saved" or "no image" (a prompt-only record: no file).
  * Starts with a UTF-8 byte order mark, without which Excel reads UTF-8 as ANSI.
  */
 import type { ManifestEntry } from './manifest';
@@ -18,6 +19,7 @@ export const CSV_COLUMNS = [
   'Height',
   'Favorite',
   'SHA-256',
+  'Image',
 ] as const;
 
 /** RFC 4180 field: quoted when it holds a quote, comma, CR or LF. */
@@ -46,7 +48,7 @@ export const inventoryCsv = {
       csvText(e.title ?? ''),
       csvText(e.prompt),
       csvText(e.revisedPrompt),
-      csvField(e.file),
+      csvField(e.file ?? ''),
       csvText(e.conversationUrl),
       csvText(e.conversationTitle),
       e.model,
@@ -54,6 +56,7 @@ export const inventoryCsv = {
       String(e.height),
       e.favorite ? 'yes' : 'no',
       e.sha256,
+      e.noImage ? 'no image' : 'saved',
     ]);
   },
 };

@@ -3,7 +3,7 @@
  * stream, one entry at a time, so its size never sits in memory. Version 1 is a promise:
  * later versions only add fields, and readers of v1 ignore fields they do not know.
  */
-import type { ImageRecord } from '../types';
+import { type ImageRecord, isPromptOnly } from '../types';
 
 export const MANIFEST_FORMAT = 'image-vault';
 export const MANIFEST_VERSION = 1;
@@ -13,8 +13,19 @@ export const MANIFEST_NAME = 'manifest.json';
 export interface ManifestEntry {
   /** ChatGPT file id; Image Vault's primary key. */
   id: string;
-  /** Path of the original inside the archive, e.g. `images/2025-01-02_a-cat_ab12cd34.png`. */
-  file: string;
+  /**
+   * Path of the original inside the archive, e.g. `images/2025-01-02_a-cat_ab12cd34.png`;
+   * null on a `noImage` entry.
+   */
+  file: string | null;
+  /**
+   * True on a prompt-only record (issue 10): an image whose bytes the vault never held. Then
+   * `file` is null, `sha256` '', `bytes` 0, `mimeType` ''. Absent on every entry with a file
+   * (and in archives from before issue 10).
+   */
+  noImage?: true;
+  /** `noImage` entries: when ChatGPT's signed link for the image expired/expires (ISO 8601). */
+  linkExpiresAt?: string | null;
   /** Path of the copy with the prompt embedded, when that option was on and the format allows it. */
   embeddedCopy?: string;
   sha256: string;
@@ -51,14 +62,21 @@ export interface Manifest {
 
 const iso = (ms: number) => new Date(Number.isFinite(ms) ? ms : 0).toISOString();
 
-export function toManifestEntry(rec: ImageRecord, file: string, embeddedCopy?: string): ManifestEntry {
+/** The entry for a record: `file` null for a prompt-only record (it gets `noImage: true`). */
+export function toManifestEntry(rec: ImageRecord, file: string | null, embeddedCopy?: string): ManifestEntry {
+  const noImage = isPromptOnly(rec) || file === null;
+  const expires = rec.linkExpiresAt;
   return {
     id: rec.id,
-    file,
-    ...(embeddedCopy ? { embeddedCopy } : {}),
-    sha256: rec.sha256,
-    bytes: rec.bytes,
-    mimeType: rec.mimeType,
+    file: noImage ? null : file,
+    ...(noImage ? { noImage: true as const } : {}),
+    ...(noImage && typeof expires === 'number' && Number.isFinite(expires)
+      ? { linkExpiresAt: iso(expires) }
+      : {}),
+    ...(embeddedCopy && !noImage ? { embeddedCopy } : {}),
+    sha256: noImage ? '' : rec.sha256,
+    bytes: noImage ? 0 : rec.bytes,
+    mimeType: noImage ? '' : rec.mimeType,
     width: rec.width,
     height: rec.height,
     prompt: rec.prompt,
@@ -96,8 +114,19 @@ export const manifestJson = {
   },
 };
 
-/** The vault record for an imported entry (verified bytes: `crc32` computed on import). */
+/**
+ * The vault record for an imported entry (verified bytes: `crc32` computed on import); a
+ * `noImage` entry becomes a prompt-only record (no bytes, `crc32` ignored).
+ */
 export function recordFromManifestEntry(e: ManifestEntry, crc32: number): ImageRecord {
+  if (e.noImage) {
+    const expires = e.linkExpiresAt ? Date.parse(e.linkExpiresAt) : Number.NaN;
+    return {
+      ...recordFromManifestEntry({ ...e, noImage: undefined, sha256: '', bytes: 0, mimeType: '' }, 0),
+      promptOnly: 1,
+      linkExpiresAt: Number.isFinite(expires) ? expires : null,
+    };
+  }
   return {
     id: e.id,
     sha256: e.sha256.toLowerCase(),

@@ -33,6 +33,17 @@ function quote(text: string): string {
     .join('\n');
 }
 
+/** The line that stands for the file of a prompt-only record. */
+function noImageLine(e: ManifestEntry): string {
+  const expiry = e.linkExpiresAt && !Number.isNaN(Date.parse(e.linkExpiresAt)) ? e.linkExpiresAt : null;
+  const link = expiry
+    ? Date.parse(expiry) <= Date.now()
+      ? `; ChatGPT's link to it expired on ${utcDay(expiry)}`
+      : `; ChatGPT's link to it expires on ${utcDay(expiry)}`
+    : '';
+  return `File: none (**no image**: Image Vault holds only the prompts${link})`;
+}
+
 export const promptsMarkdown = {
   head(exportedAtIso: string, total: number): string {
     return `# Image prompts\n\nExported by Image Vault on ${utcDateTime(exportedAtIso)} UTC: ${total} image${total === 1 ? '' : 's'}, oldest first. Times are UTC.\n`;
@@ -43,14 +54,14 @@ export const promptsMarkdown = {
     const out: string[] = [];
     if (!prev || utcDay(prev.createdAt) !== day) out.push(`\n## ${day}\n`);
     out.push(`\n### ${md(displayTitle(e))}\n`);
-    out.push(`\n![${md(displayTitle(e))}](${encodeURI(e.file)})\n`);
+    if (e.file) out.push(`\n![${md(displayTitle(e))}](${encodeURI(e.file)})\n`);
     const facts = [
       utcDateTime(e.createdAt).slice(11, 16),
       MODEL_LABEL[e.model as ModelFamily] ?? e.model,
-      `${e.width}×${e.height}`,
+      ...(e.width && e.height ? [`${e.width}×${e.height}`] : []),
       ...(e.favorite ? ['★ favourite'] : []),
     ];
-    out.push(`\n${facts.join(' · ')}  \nFile: \`${e.file}\``);
+    out.push(`\n${facts.join(' · ')}  \n${e.file ? `File: \`${e.file}\`` : noImageLine(e)}`);
     const href = chatGptHref(e.conversationUrl);
     if (href) out.push(`  \nConversation: [${md(e.conversationTitle || 'ChatGPT')}](<${href}>)`);
     else if (e.conversationUrl)

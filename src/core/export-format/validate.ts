@@ -37,9 +37,14 @@ function entryProblem(e: unknown): string | null {
   if (!isObj(e)) return 'is not an object';
   for (const k of STRINGS) if (!isStr(e[k])) return `"${k}" is not text`;
   for (const k of NULLABLE) if (!isNullableStr(e[k])) return `"${k}" is neither text nor null`;
-  if (!isStr(e.file) || !e.file.startsWith('images/') || unsafeNameReason(e.file))
-    return '"file" is not a path under images/';
-  if (!isStr(e.sha256) || !/^[0-9a-fA-F]{64}$/.test(e.sha256)) return '"sha256" is not a SHA-256 in hex';
+  if (e.noImage !== undefined) {
+    const p = noImageProblem(e);
+    if (p) return p;
+  } else {
+    if (!isStr(e.file) || !e.file.startsWith('images/') || unsafeNameReason(e.file))
+      return '"file" is not a path under images/';
+    if (!isStr(e.sha256) || !/^[0-9a-fA-F]{64}$/.test(e.sha256)) return '"sha256" is not a SHA-256 in hex';
+  }
   for (const k of ['bytes', 'width', 'height'] as const)
     if (!isCount(e[k])) return `"${k}" is not a whole number`;
   if (!isStr(e.model) || !MODELS.has(e.model)) return `"model" is not one of ${[...MODELS].join(', ')}`;
@@ -50,6 +55,22 @@ function entryProblem(e: unknown): string | null {
   return null;
 }
 
+/**
+ * A `noImage` entry (a prompt-only record, issue 10) holds no file: `file` null, no
+ * embedded copy, no hash, 0 bytes; `linkExpiresAt`, when given, an ISO 8601 time.
+ */
+function noImageProblem(e: Record<string, unknown>): string | null {
+  if (e.noImage !== true) return '"noImage" is not true';
+  if (e.file !== null) return 'has "noImage" but its "file" is not null';
+  if (e.embeddedCopy !== undefined) return 'has "noImage" but names an embedded copy';
+  if (e.sha256 !== '') return 'has "noImage" but a "sha256"';
+  if (e.bytes !== 0) return 'has "noImage" but "bytes" is not 0';
+  if (e.linkExpiresAt !== undefined && e.linkExpiresAt !== null && !isIso(e.linkExpiresAt))
+    return '"linkExpiresAt" is not an ISO 8601 time';
+  return null;
+}
+
+/** Checks a parsed manifest.json: format, version, count, and every entry. */
 export function checkManifest(json: unknown): ManifestCheck {
   const fail = (reason: string) => ({ ok: false as const, reason, entryProblems: [] });
   if (!isObj(json) || json.format !== MANIFEST_FORMAT)
