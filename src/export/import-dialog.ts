@@ -156,7 +156,7 @@ function fromArchive(r: ImportReport): Shown {
   return {
     added: r.added.length,
     promptsFilled: 0,
-    promptOnly: 0,
+    promptOnly: r.promptOnly.length,
     expiredLinks: 0,
     skipped: r.skipped.length,
     rejected: r.rejected.length,
