@@ -47,6 +47,11 @@ const sh = (cmd) => execFileSync('sh', ['-c', cmd]).toString().trim();
 
 /** Sum of VmRSS over the Chromium process tree whose browser process uses `profile`. */
 function browserRss(profile) {
+  return rssByType(profile).total;
+}
+
+/** VmRSS of the process tree by Chromium process type (browser, renderer, gpu-process, utility…). */
+function rssByType(profile) {
   const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   const parent = new Map();
   let root = null;
@@ -58,16 +63,19 @@ function browserRss(profile) {
       if (cmd.includes(`--user-data-dir=${profile}`) && !cmd.includes('--type=')) root = pid;
     } catch {} // the process ended meanwhile
   }
-  let kb = 0;
+  const out = { total: 0 };
   for (const pid of procs) {
     let p = pid;
     while (p && p !== root && p !== '1' && p !== '0') p = parent.get(p);
     if (p !== root) continue;
     try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      const b = 1024 * Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      const type = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? 'browser';
+      out.total += b;
+      out[type] = (out[type] ?? 0) + b;
     } catch {}
   }
-  return kb * 1024;
+  return out;
 }
 
 /** Runs `fn` while sampling the browser's RSS every 250 ms: baseline (settled), peak, growth. */
@@ -79,18 +87,46 @@ async function withRss(profile, page, fn) {
     await new Promise((r) => setTimeout(r, SAMPLE_MS));
   }
   const base = Math.min(...settle);
+  const typeBase = rssByType(profile);
+  const typePeak = { ...typeBase };
   let peak = base;
   let samples = 0;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, browserRss(profile));
+  const sample = () => {
+    const now = rssByType(profile);
+    peak = Math.max(peak, now.total);
+    for (const [k, v] of Object.entries(now)) typePeak[k] = Math.max(typePeak[k] ?? 0, v);
     samples++;
+  };
+  // The page's JS heap and ArrayBuffer backing stores (CDP), to tell garbage from data.
+  const cdp = await page.context().newCDPSession(page);
+  const heap = { used: 0, total: 0, backing: 0 };
+  const heapTimer = setInterval(async () => {
+    try {
+      const u = await cdp.send('Runtime.getHeapUsage');
+      heap.used = Math.max(heap.used, u.usedSize);
+      heap.total = Math.max(heap.total, u.totalSize);
+      heap.backing = Math.max(heap.backing, u.backingStorageSize ?? 0);
+    } catch {}
   }, SAMPLE_MS);
+  const timer = setInterval(sample, SAMPLE_MS);
   try {
     const result = await fn();
-    peak = Math.max(peak, browserRss(profile));
-    return { ...result, rss: { base, peak, growth: peak - base, samples } };
+    clearInterval(heapTimer);
+    sample();
+    typePeak.pageHeap = 0;
+    typeBase.pageHeap = 0;
+    // Growth of each process type at its own peak (they need not peak together).
+    const byType =
+      Object.entries(typePeak)
+        .filter(([k]) => k !== 'total')
+        .map(([k, v]) => `${k} +${Math.round((v - (typeBase[k] ?? 0)) / MB)}`)
+        .join(', ') +
+      `; page JS heap peak used ${Math.round(heap.used / MB)} of ${Math.round(heap.total / MB)} MB, ArrayBuffers ${Math.round(heap.backing / MB)} MB`;
+    return { ...result, rss: { base, peak, growth: peak - base, samples, byType } };
   } finally {
     clearInterval(timer);
+    clearInterval(heapTimer);
+    await cdp.detach().catch(() => {});
   }
 }
 
@@ -157,12 +193,18 @@ function watchImportInPage() {
   const shown = () =>
     document.querySelector('[data-testid="import-report"]:not([hidden])') ??
     document.querySelector('[data-testid="import-error"]:not([hidden])');
+  // When the progress line first says "Adding": the end of reading the conversations.
+  const adding = () =>
+    document.querySelector('[data-testid="import-progress"] p')?.textContent?.startsWith('Adding');
   new MutationObserver(() => {
+    if (globalThis.__ivT0 !== undefined && globalThis.__ivTAdd === undefined && adding())
+      globalThis.__ivTAdd = performance.now();
     if (globalThis.__ivT0 !== undefined && globalThis.__ivT1 === undefined && shown())
       globalThis.__ivT1 = performance.now();
   }).observe(document.body, {
     subtree: true,
     childList: true,
+    characterData: true,
     attributes: true,
     attributeFilter: ['hidden'],
   });
@@ -172,8 +214,15 @@ function importOutcomeInPage() {
   const report = document.querySelector('[data-testid="import-report"]:not([hidden])');
   const error = document.querySelector('[data-testid="import-error"]:not([hidden])');
   const ms = globalThis.__ivT1 - globalThis.__ivT0;
+  const readMs = (globalThis.__ivTAdd ?? globalThis.__ivT1) - globalThis.__ivT0;
   if (report)
-    return { ms, ok: true, data: { ...report.dataset }, text: report.textContent.trim().slice(0, 300) };
+    return {
+      ms,
+      readMs,
+      ok: true,
+      data: { ...report.dataset },
+      text: report.textContent.trim().slice(0, 300),
+    };
   return { ms, ok: false, text: (error?.textContent ?? '').trim().slice(0, 300) };
 }
 
@@ -234,7 +283,7 @@ async function importRun(zip) {
   const b = await fresh();
   try {
     const page = await b.context.newPage();
-    await page.goto(`${b.origin}/${GALLERY}?action=import`);
+    await page.goto(`${b.origin}/${GALLERY}?action=import${process.env.BENCH_HASH ?? ''}`);
     await page.locator('body[data-ready]').waitFor({ state: 'attached' });
     await page.getByTestId('import-input').waitFor({ state: 'attached' });
     await page.evaluate(watchImportInPage);
@@ -353,7 +402,7 @@ function report(rows, { free, loadBefore, loadAfter }) {
             .join(' ')} (${expect})`
         : `IMPORT-ERROR (no import of ChatGPT's export yet?): "${imp.text}"`;
       console.log(
-        `${String(scale).padEnd(5)} | ${name.padEnd(15)} | ${f(zip.size / MB).padStart(6)} | ${f(imp.ms / 1000, 1).padStart(6)} | ${f(zip.size / MB / (imp.ms / 1000)).padStart(4)} | ${`${f(raw[0].ms / 1000, 2)} / ${f(raw[1].ms / 1000, 2)} (${f(raw[0].bytes / MB / (rawBest / 1000))} MB/s)`.padEnd(25)} | ${(imp.ok ? f(rawBest / imp.ms, 2) : '–').padStart(10)} | ${`${f(imp.rss.base / MB)} → ${f(imp.rss.peak / MB)}`.padStart(18)} | ${f(imp.rss.growth / MB).padStart(9)} | ${outcome}`,
+        `${String(scale).padEnd(5)} | ${name.padEnd(15)} | ${f(zip.size / MB).padStart(6)} | ${f(imp.ms / 1000, 1).padStart(6)} | ${f(zip.size / MB / (imp.ms / 1000)).padStart(4)} | ${`${f(raw[0].ms / 1000, 2)} / ${f(raw[1].ms / 1000, 2)} (${f(raw[0].bytes / MB / (rawBest / 1000))} MB/s)`.padEnd(25)} | ${(imp.ok ? f(rawBest / imp.ms, 2) : '–').padStart(10)} | ${`${f(imp.rss.base / MB)} → ${f(imp.rss.peak / MB)}`.padStart(18)} | ${f(imp.rss.growth / MB).padStart(9)} | ${outcome} [reading conversations ${f(imp.readMs / 1000, 1)} s, then images ${f((imp.ms - imp.readMs) / 1000, 1)} s; by process: ${imp.rss.byType}]`,
       );
     }
     if (parse.error) console.log(`${String(scale).padEnd(5)} | v1 JSON.parse   | failed: ${parse.error}`);

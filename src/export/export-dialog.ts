@@ -79,7 +79,11 @@ export function openExportDialog(opts: { ids: string[] | null; label: string }):
       });
       if (trailing) clearTimeout(trailing);
       url = URL.createObjectURL(result.file);
-      status.textContent = `Done: ${plural(result.count, 'image')}, ${formatBytes(result.file.size)}.`;
+      const images = result.count - result.promptOnly;
+      const prompts = result.promptOnly
+        ? ` and ${plural(result.promptOnly, 'prompt')} without ${result.promptOnly === 1 ? 'its image' : 'their images'}`
+        : '';
+      status.textContent = `Done: ${plural(images, 'image')}${prompts}, ${formatBytes(result.file.size)}.`;
       if (result.skipped.length)
         shell.error(
           `${plural(result.skipped.length, 'image was', 'images were')} left out:`,

@@ -26,9 +26,14 @@ export async function checkAsset(
   if (entry.size > MAX_IMAGE_BYTES)
     return { ok: false, reason: `${entry.name} is larger than ${MAX_IMAGE_BYTES / 2 ** 20} MB` };
   if (entry.size === 0) return { ok: false, reason: `${entry.name} is empty` };
+  let data: Blob;
   let bytes: Uint8Array;
   try {
-    bytes = await zip.bytes(entry);
+    // A stored entry stays a slice of the user's file: IndexedDB copies it from disk, and no
+    // second in-memory copy waits in the browser's blob store for the page's garbage collector
+    // (that is what kept a 2 GB import's memory growing with the export's size).
+    data = await zip.blob(entry);
+    bytes = new Uint8Array(await data.arrayBuffer());
   } catch (err) {
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };
   }
@@ -40,7 +45,7 @@ export async function checkAsset(
         ? `${entry.name} is a sound file (WAV), not an image`
         : `${entry.name} is not an image (its first bytes match no image format)`,
     };
-  const original = new Blob([bytes as BlobPart], { type: mimeType });
+  const original = data.slice(0, data.size, mimeType);
   try {
     const facts = await imageFacts(
       { blob: original, bytes, mimeType },

@@ -25,5 +25,12 @@ export async function makeThumbnail(blob: Blob, width: number, height: number): 
   if (!ctx) throw new CaptureError('this browser cannot draw thumbnails', false);
   ctx.drawImage(bitmap, 0, 0, w, h);
   bitmap.close();
-  return canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
+  try {
+    return await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
+  } finally {
+    // Frees the canvas's pixels now: the small canvas object would otherwise keep them until a
+    // full garbage collection, which a page importing thousands of images may not run for long.
+    canvas.width = 0;
+    canvas.height = 0;
+  }
 }
