@@ -19,7 +19,9 @@ export function importSentence(c: ImportCounts): string {
   const parts = [`Added ${plural(c.added, 'image')}`];
   if (c.promptsFilled) parts.push(`filled in the prompts of ${formatCount(c.promptsFilled)}`);
   if (c.promptOnly) {
-    const expired = c.expiredLinks ? ` (${formatCount(c.expiredLinks)} of them with expired links)` : '';
+    const expired = c.expiredLinks
+      ? ` (${formatCount(c.expiredLinks)} of them with ${c.expiredLinks === 1 ? 'an expired link' : 'expired links'})`
+      : '';
     parts.push(
       `kept ${plural(c.promptOnly, 'prompt')} whose ${c.promptOnly === 1 ? 'image is' : 'images are'} not in the export${expired}`,
     );
