@@ -9,7 +9,7 @@ import { ZipError } from '../core/zip/errors';
 import { ZipArchive } from '../core/zip/reader';
 import { blobSource } from '../core/zip/source';
 import { type ImportCandidate, ImportWriter } from '../db/import-merge';
-import { ImportError, readManifest, type VerifiedImage, verifyImages } from './import-verify';
+import { ImportError, readManifest, undoneError, type VerifiedImage, verifyImages } from './import-verify';
 import type { Progress } from './progress';
 
 export { ImportError } from './import-verify';
@@ -83,11 +83,7 @@ export async function runImport(file: Blob, opts: ImportOptions): Promise<Import
     }
   } catch (err) {
     await writer.rollback();
-    if (opts.signal.aborted) throw err;
-    const quota = err instanceof DOMException && err.name === 'QuotaExceededError';
-    throw new ImportError(
-      `${quota ? 'The disk is full' : `Writing failed (${err instanceof Error ? err.message : String(err)})`}; the import was undone and nothing changed.`,
-    );
+    throw undoneError(err, opts.signal);
   }
   return report;
 }

@@ -38,6 +38,18 @@ export class ImportError extends Error {
   }
 }
 
+/**
+ * After a failed write was rolled back: the abort reason itself when the user cancelled,
+ * else an ImportError saying in plain words what failed and that nothing changed.
+ */
+export function undoneError(err: unknown, signal: AbortSignal): unknown {
+  if (signal.aborted) return err;
+  const quota = err instanceof DOMException && err.name === 'QuotaExceededError';
+  return new ImportError(
+    `${quota ? 'The disk is full' : `Writing failed (${err instanceof Error ? err.message : String(err)})`}; the import was undone and nothing changed.`,
+  );
+}
+
 /** Where the archive's files are: at the root, or in one folder when the unzipped folder was zipped again. */
 function findManifest(zip: ZipArchive): { manifest: ZipEntry; prefix: string } | null {
   const root = zip.get(MANIFEST_NAME);

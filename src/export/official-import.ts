@@ -17,7 +17,7 @@ import {
   readExportLayout,
 } from '../sites/chatgpt/export/layout';
 import { type ExportFinding, type ExportScan, readExport } from '../sites/chatgpt/export/read';
-import { ImportError } from './import-verify';
+import { ImportError, undoneError } from './import-verify';
 import { checkAsset } from './official-assets';
 import { exportImageRecord, promptOnlyRecord } from './official-records';
 import type { Progress } from './progress';
@@ -136,11 +136,7 @@ export async function runOfficialImport(
     }
   } catch (err) {
     await writer.rollback();
-    if (opts.signal.aborted) throw err;
-    const quota = err instanceof DOMException && err.name === 'QuotaExceededError';
-    throw new ImportError(
-      `${quota ? 'The disk is full' : `Writing failed (${err instanceof Error ? err.message : String(err)})`}; the import was undone and nothing changed.`,
-    );
+    throw undoneError(err, opts.signal);
   }
   return report;
 }
