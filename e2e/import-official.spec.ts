@@ -5,7 +5,7 @@
  * each ending with a clear message and the vault exactly as before.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -15,11 +15,13 @@ import {
   buildV1Export,
   buildV2Export,
   declareSize,
+  type ExportAsset,
   wavBytes,
 } from '../test/support/official-export';
 import { sampleExportSpec } from '../test/support/official-export-sample';
 import { expect, test } from './harness/fixtures';
 import type { VaultSnapshot } from './harness/vault';
+import { makePng } from './sim/images';
 import { seedImages, syntheticRecord } from './support/seed';
 
 const GALLERY = 'src/gallery/index.html';
@@ -232,6 +234,52 @@ test.describe('import of ChatGPT’s export', () => {
     expect(nook.prompt).toBe(NOOK.prompt);
     expect(nook.fetchError).toMatch(/WAV/);
     expect(byId(v).get(EDIT.id)?.promptOnly).toBe(1);
+  });
+
+  test('cancel while images are being added: everything the import wrote is taken back', async ({
+    openExtensionPage,
+    readVault,
+  }) => {
+    test.setTimeout(120_000);
+    const page = await openGallery(openExtensionPage);
+    await seedImages(page, [syntheticRecord(2, { prompt: '' })]);
+    const before = await readVault();
+    // 300 copies of the gpt-image fixture, each with its own conversation and image file.
+    const text = readFileSync(
+      new URL('../test/fixtures/conversations/gpt-image-single.json', import.meta.url),
+      'utf8',
+    );
+    const conversations: unknown[] = [];
+    const assets: ExportAsset[] = [];
+    for (let i = 0; i < 300; i++) {
+      const hex = i.toString(16).padStart(4, '0');
+      const fileId = `file_00000000dedb061ffadb15b9a398${hex}`;
+      conversations.push(
+        JSON.parse(
+          text
+            .replaceAll('file_00000000dedb061ffadb15b9a398142e', fileId)
+            .replaceAll('a5dddf8e-a367-4b48-b39a-e31bdccd1fa1', `a5dddf8e-a367-4b48-b39a-e31bdccd${hex}`),
+        ),
+      );
+      assets.push({
+        fileId,
+        kind: 'native',
+        bytes: new Uint8Array(makePng({ width: 256, height: 256, seed: 1000 + i })),
+      });
+    }
+    await importFile(page, save('many.zip', await buildV2Export({ conversations, assets })));
+    const status = page.getByTestId('import-progress');
+    await expect(status).toContainText(/Adding: [1-9]/, { timeout: 60_000 });
+    await page.getByTestId('import-cancel').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+    // The rollback runs after the dialog closed: the vault returns to exactly what it was.
+    await expect
+      .poll(async () => (await readVault()).images.map((r) => r.id).sort(), { timeout: 30_000 })
+      .toEqual(before.images.map((r) => r.id).sort());
+    const after = await readVault();
+    expect(after.images).toEqual(before.images);
+    expect(after.sha256).toEqual(before.sha256);
+    expect(after.thumbs).toHaveLength(before.thumbs.length);
   });
 
   const hostile: [string, () => Promise<Uint8Array>, RegExp][] = [
