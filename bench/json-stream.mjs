@@ -15,8 +15,11 @@
 //   (b) splitter + JSON.parse   0.33 s  303 MB/s  heap +31 MB   ArrayBuffers +25 MB
 //   (c) one JSON.parse          0.34 s  297 MB/s  heap +214 MB  (and the 101 MB text besides)
 // (b) is ~2× (a) in Node and as fast as (c) in bounded memory: one element at a time, so its
-// memory does not grow with the file. In Chromium's import page (bench:import-official) the
-// old path read at ~31 MB/s; see the commit for the figures there.
+// memory does not grow with the file. @streamparser/json was then removed from the project;
+// (a) prints "skipped" unless it is installed again (npm install --no-save @streamparser/json).
+// In Chromium (BENCH_SCALE=0.25 bench:import-official, 77 MB of deflated JSON, load ~6-9),
+// "reading conversations" went from 3.7 s (v2) / 4.0 s (v1) to 2.2 s / 3.2 s: inflating the
+// JSON is now most of it.
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
