@@ -377,6 +377,21 @@ function imageTurn(g, add, now, rnd, text) {
   );
 }
 
+/**
+ * The JSON text of each conversation of `scale`'s export, in order, exactly as
+ * generateExports writes them (same seed, same draws), without images or ZIPs.
+ */
+export function* conversationTexts(scale) {
+  const plan = exportPlan(scale);
+  const rnd = prng(20260615);
+  const pool = sentencePool(rnd);
+  const gens = generationsOf(plan, rnd);
+  const byConv = new Map();
+  for (const g of gens) byConv.set(g.conversation, [...(byConv.get(g.conversation) ?? []), g]);
+  for (let c = 0; c < plan.conversations; c++)
+    yield JSON.stringify(conversation(c, byConv.get(c) ?? [], 30_000 + rnd() * 240_000, rnd, pool));
+}
+
 // ── Both exports ────────────────────────────────────────────────────────────
 
 /**
