@@ -122,19 +122,25 @@ export async function runOfficialImport(
   for (const f of findings) p.bytesTotal += f.asset?.size ?? 0;
   const writer = new OfficialImportWriter();
   const now = Date.now();
+  const check = (i: number) =>
+    i < findings.length ? candidates(zip, findings.slice(i, i + BATCH), now, report, opts.signal) : null;
+  // The next batch is checked (read, decoded, hashed) while this one is being written, so the
+  // disk writes of IndexedDB overlap the work of the page.
+  let next = check(0);
   try {
-    for (let i = 0; i < findings.length; i += BATCH) {
+    for (let i = 0; next; i += BATCH) {
       opts.signal.throwIfAborted();
-      const slice = findings.slice(i, i + BATCH);
-      const batch = await candidates(zip, slice, now, report, opts.signal);
+      const batch = await next;
+      next = check(i + BATCH);
       for (const o of await writer.write(batch)) record(report, o, batch, now);
-      for (const f of slice) {
+      for (const f of findings.slice(i, i + BATCH)) {
         p.done++;
         p.bytesDone += f.asset?.size ?? 0;
       }
       tick('adding');
     }
   } catch (err) {
+    await next?.catch(() => {}); // a batch being checked is dropped, never written
     await writer.rollback();
     throw undoneError(err, opts.signal);
   }
