@@ -122,12 +122,54 @@ async function withRss(profile, page, fn) {
         .map(([k, v]) => `${k} +${Math.round((v - (typeBase[k] ?? 0)) / MB)}`)
         .join(', ') +
       `; page JS heap peak used ${Math.round(heap.used / MB)} of ${Math.round(heap.total / MB)} MB, ArrayBuffers ${Math.round(heap.backing / MB)} MB`;
-    return { ...result, rss: { base, peak, growth: peak - base, samples, byType } };
+    return {
+      ...result,
+      rss: { base, peak, growth: peak - base, samples, byType, rendererBase: typeBase.renderer ?? 0 },
+    };
   } finally {
     clearInterval(timer);
     clearInterval(heapTimer);
     await cdp.detach().catch(() => {});
   }
+}
+
+/**
+ * What the page's renderer still holds after a garbage collection: its RSS above the
+ * baseline, and, from Chromium's memory-infra dump (the renderer with the most compositor
+ * memory: the gallery's), the allocators that tell decoded images (cc/image_memory,
+ * discardable) from the rest. Finds what an import leaves behind, apart from its garbage.
+ */
+async function heldAfter(page, profile, rendererBase) {
+  await page.evaluate(() => globalThis.gc?.());
+  await new Promise((r) => setTimeout(r, 1000));
+  const held = { renderer: (rssByType(profile).renderer ?? 0) - rendererBase };
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const dumps = [];
+    cdp.on('Tracing.dataCollected', (e) => dumps.push(...e.value.filter((v) => v.args?.dumps?.allocators)));
+    const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.start', {
+      traceConfig: {
+        includedCategories: ['disabled-by-default-memory-infra'],
+        memoryDumpConfig: { triggers: [] },
+      },
+      transferMode: 'ReportEvents',
+    });
+    await cdp.send('Tracing.requestMemoryDump', { levelOfDetail: 'detailed' });
+    await cdp.send('Tracing.end');
+    await complete;
+    const size = (d, k) => Number.parseInt(d.args.dumps.allocators[k]?.attrs?.size?.value ?? '0', 16);
+    // A renderer (it runs V8; the GPU process has compositor memory too), the one compositing.
+    const page0 = dumps.filter((d) => size(d, 'v8') > 0).sort((a, b) => size(b, 'cc') - size(a, 'cc'))[0];
+    if (page0)
+      for (const k of ['cc/image_memory', 'discardable', 'malloc', 'v8', 'blink_gc'])
+        held[k] = size(page0, k);
+  } catch (e) {
+    held.error = String(e).split('\n')[0];
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+  return held;
 }
 
 /** The project's ZIP reader, as one IIFE exposing `__ivZip`, for the plain JSON.parse page. */
@@ -297,9 +339,9 @@ async function importRun(zip) {
       });
       return page.evaluate(importOutcomeInPage);
     });
-    await page.evaluate(() => globalThis.gc?.());
+    const held = await heldAfter(page, b.profile, imp.rss.rendererBase);
     const rawAfter = await page.evaluate(rawReadInPage);
-    return { imp, raw: [rawBefore, rawAfter] };
+    return { imp, held, raw: [rawBefore, rawAfter] };
   } catch (e) {
     // A crash or a timeout is a figure too: printed in its row, the other runs go on.
     return { error: String(e).split('\n')[0] };
@@ -392,7 +434,10 @@ function report(rows, { free, loadBefore, loadAfter }) {
         console.log(`${String(scale).padEnd(5)} | ${name.padEnd(15)} | failed: ${run.error}`);
         continue;
       }
-      const { imp, raw } = run;
+      const { imp, held, raw } = run;
+      const heldText = Object.entries(held)
+        .map(([k, v]) => (k === 'error' ? `dump failed: ${v}` : `${k} ${f(v / MB)}`))
+        .join(', ');
       const rawBest = Math.min(...raw.map((r) => r.ms));
       const expect = `expected added ${gen.plan.carried}, prompt-only ${gen.plan.missing}`;
       const outcome = imp.ok
@@ -402,7 +447,7 @@ function report(rows, { free, loadBefore, loadAfter }) {
             .join(' ')} (${expect})`
         : `IMPORT-ERROR (no import of ChatGPT's export yet?): "${imp.text}"`;
       console.log(
-        `${String(scale).padEnd(5)} | ${name.padEnd(15)} | ${f(zip.size / MB).padStart(6)} | ${f(imp.ms / 1000, 1).padStart(6)} | ${f(zip.size / MB / (imp.ms / 1000)).padStart(4)} | ${`${f(raw[0].ms / 1000, 2)} / ${f(raw[1].ms / 1000, 2)} (${f(raw[0].bytes / MB / (rawBest / 1000))} MB/s)`.padEnd(25)} | ${(imp.ok ? f(rawBest / imp.ms, 2) : '–').padStart(10)} | ${`${f(imp.rss.base / MB)} → ${f(imp.rss.peak / MB)}`.padStart(18)} | ${f(imp.rss.growth / MB).padStart(9)} | ${outcome} [reading conversations ${f(imp.readMs / 1000, 1)} s, then images ${f((imp.ms - imp.readMs) / 1000, 1)} s; by process: ${imp.rss.byType}]`,
+        `${String(scale).padEnd(5)} | ${name.padEnd(15)} | ${f(zip.size / MB).padStart(6)} | ${f(imp.ms / 1000, 1).padStart(6)} | ${f(zip.size / MB / (imp.ms / 1000)).padStart(4)} | ${`${f(raw[0].ms / 1000, 2)} / ${f(raw[1].ms / 1000, 2)} (${f(raw[0].bytes / MB / (rawBest / 1000))} MB/s)`.padEnd(25)} | ${(imp.ok ? f(rawBest / imp.ms, 2) : '–').padStart(10)} | ${`${f(imp.rss.base / MB)} → ${f(imp.rss.peak / MB)}`.padStart(18)} | ${f(imp.rss.growth / MB).padStart(9)} | ${outcome} [reading conversations ${f(imp.readMs / 1000, 1)} s, then images ${f((imp.ms - imp.readMs) / 1000, 1)} s; by process: ${imp.rss.byType}; after the import and a GC, held in MB: ${heldText}]`,
       );
     }
     if (parse.error) console.log(`${String(scale).padEnd(5)} | v1 JSON.parse   | failed: ${parse.error}`);
@@ -419,6 +464,9 @@ function report(rows, { free, loadBefore, loadAfter }) {
     `ZIP MB for JSON.parse is conversations.json's size. JSON is ${DEFLATE_JSON ? 'deflated (as in real exports)' : 'stored (BENCH_JSON=stored)'} in both ZIPs, images stored.`,
   );
   console.log(`RSS sampled every ${SAMPLE_MS} ms (/proc VmRSS of the browser's process tree).`);
+  console.log(
+    "Held after a GC: the page renderer's RSS above its baseline, and memory-infra allocators of that renderer (cc/image_memory: decoded images).",
+  );
 }
 
 await main();

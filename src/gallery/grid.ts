@@ -2,11 +2,12 @@
  * The virtualized grid: only the tiles in view (plus a row either side) are in the DOM,
  * positioned absolutely inside a spacer as tall as the whole grid. Tiles are keyed by
  * image id, so a new search or a live update keeps the tiles (and thumbnails) that
- * stay on screen. Leaving tiles release their object URLs.
+ * stay on screen. Leaving tiles release their object URLs and thumbnail canvases.
  */
 import type { ImageRecord } from '../core/types';
 import { releaseBlob } from '../ui/blob-img';
 import { h } from '../ui/dom';
+import { clearPaintOver } from '../ui/paint-over';
 import { type GridLayout, gridLayout, moveIndex, pageRows, scrollToShow, visibleRange } from './grid-math';
 import type { FetchState } from './missing-words';
 import type { Range } from './search';
@@ -136,6 +137,7 @@ export class VirtualGrid {
     for (const [id, t] of this.tiles) {
       if (wanted.has(id)) continue;
       releaseBlob(t.img);
+      clearPaintOver(t.img);
       this.tiles.delete(id);
       free.push(t);
     }

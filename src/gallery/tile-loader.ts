@@ -4,11 +4,13 @@
  * bytes arrived is skipped (no object URL is made for it). Thumbnails primed from the
  * start-up snapshot are shown without waiting for the database. Falls back to the original
  * when a thumbnail is missing or unreadable, then to a placeholder saying which.
+ * Thumbnails show on canvases (ui/paint-over.ts `paintInstead`): Chromium would keep the
+ * decoded pixels of every <img> it painted long after the tile moved on.
  */
 import { isPromptOnly } from '../core/types';
 import { originalsPresent, readOriginal, readThumbs } from '../db/gallery';
 import { showBlob } from '../ui/blob-img';
-import { paintOver, settlePaintOver } from '../ui/paint-over';
+import { clearPaintOver, paintInstead, paintOver } from '../ui/paint-over';
 import { showMissing, type Tile } from './tile';
 
 export class TileLoader {
@@ -76,7 +78,12 @@ export class TileLoader {
     // The first screen's primed tiles in view paint through canvases (ui/paint-over.ts);
     // their <img>s load once that frame is out.
     const quick = first ? primed.filter((id) => this.inView(this.mounted(id)!)) : [];
-    const overlays = Promise.all(quick.map((id) => paintOver(this.mounted(id)!.img, this.primed.get(id)!)));
+    const overlays = Promise.all(
+      quick.map((id) => {
+        const t = this.mounted(id)!;
+        return paintOver(t.img, this.primed.get(id)!, () => t.id === id && this.mounted(id) === t);
+      }),
+    );
     // Other primed tiles show at once; the rest when their batch comes back from the database.
     const shownNow = this.showAll(
       primed.filter((id) => !quick.includes(id)),
@@ -99,10 +106,7 @@ export class TileLoader {
         return t !== undefined && this.inView(t);
       });
       const shown = [...shownNow, ...(waitDb ? await shownLater : [])];
-      const [drawn] = await Promise.all([
-        overlays,
-        ...shown.map((img) => img.decode().catch(() => undefined)),
-      ]);
+      const [drawn] = await Promise.all([overlays, ...shown]);
       // A thumbnail the canvas could not draw gets the normal path (and its fallbacks) now.
       this.showAll(
         quick.filter((_, i) => !drawn[i]),
@@ -125,21 +129,24 @@ export class TileLoader {
     }
   }
 
-  /** Shows each still-loading tile's thumbnail; returns the images in view that got one. */
-  private showAll(ids: readonly string[], thumbs: ReadonlyMap<string, Blob | null>): HTMLImageElement[] {
-    const shown: HTMLImageElement[] = [];
+  /** Shows each still-loading tile's thumbnail; returns, for those in view, when each is drawn. */
+  private showAll(ids: readonly string[], thumbs: ReadonlyMap<string, Blob | null>): Promise<boolean>[] {
+    const shown: Promise<boolean>[] = [];
     for (const id of ids) {
       const t = this.loading(id);
       if (!t) continue;
-      const thumb = thumbs.get(id) ?? null;
-      if (thumb && this.inView(t)) shown.push(t.img);
-      this.show(t, thumb ?? 'original', false);
+      const drawn = this.show(t, thumbs.get(id) ?? 'original', false);
+      if (drawn && this.inView(t)) shown.push(drawn);
     }
     return shown;
   }
 
-  /** Shows a thumbnail, else the original; the placeholder when neither can be shown. */
-  private show(t: Tile, source: Blob | 'original', sawBytes: boolean): void {
+  /**
+   * Shows a thumbnail (on a canvas over the <img>, which loads it too), else the original
+   * (in the <img>: rare, and too large to keep twice); the placeholder when neither can be
+   * shown. Returns when a thumbnail is drawn (null for an original).
+   */
+  private show(t: Tile, source: Blob | 'original', sawBytes: boolean): Promise<boolean> | null {
     // Tiles are recycled: act only while this tile still shows this image.
     const id = t.id;
     const current = () => t.id === id && this.mounted(id) === t;
@@ -148,7 +155,6 @@ export class TileLoader {
     t.img.onload = () => {
       if (!current()) return;
       t.bytes = 'shown';
-      settlePaintOver(t.img);
     };
     t.img.onerror = () => {
       if (!current()) return;
@@ -156,9 +162,11 @@ export class TileLoader {
       else this.show(t, 'original', true);
     };
     if (source instanceof Blob) {
+      const drawn = paintInstead(t.img, source, current);
       showBlob(t.img, source);
-      return;
+      return drawn;
     }
+    clearPaintOver(t.img);
     readOriginal(id).then(
       (blob) => {
         if (!current()) return;
@@ -167,5 +175,6 @@ export class TileLoader {
       },
       () => fail(sawBytes),
     );
+    return null;
   }
 }

@@ -195,7 +195,10 @@ function showPromptOnly(t: Tile, w: ReturnType<typeof missingWords>): void {
     ),
   );
   if (t.noImage) t.noImage.replaceWith(placeholder);
-  else t.img.replaceWith(placeholder);
+  else {
+    clearPaintOver(t.img);
+    t.img.replaceWith(placeholder);
+  }
   t.noImage = placeholder;
   const btn = t.fetchBtn!;
   btn.hidden = false;
