@@ -9,6 +9,7 @@ import { sniffImageType } from '../core/image-bytes';
 import type { GeneratedImageMeta } from '../core/types';
 import type { ZipArchive, ZipEntry } from '../core/zip/reader';
 import { MAX_IMAGE_BYTES } from './import-verify';
+import type { ReadBuffers, ReadBytes } from './read-buffers';
 
 /** The verified original and its facts, or why it was refused (plain words). */
 export type AssetCheck = { ok: true; original: Blob; facts: ImageFacts } | { ok: false; reason: string };
@@ -22,21 +23,35 @@ export async function checkAsset(
   zip: ZipArchive,
   entry: ZipEntry,
   meta: GeneratedImageMeta,
+  buffers: ReadBuffers,
 ): Promise<AssetCheck> {
   if (entry.size > MAX_IMAGE_BYTES)
     return { ok: false, reason: `${entry.name} is larger than ${MAX_IMAGE_BYTES / 2 ** 20} MB` };
   if (entry.size === 0) return { ok: false, reason: `${entry.name} is empty` };
   let data: Blob;
-  let bytes: Uint8Array;
+  let read: ReadBytes;
   try {
     // A stored entry stays a slice of the user's file: IndexedDB copies it from disk, and no
     // second in-memory copy waits in the browser's blob store for the page's garbage collector
     // (that is what kept a 2 GB import's memory growing with the export's size).
     data = await zip.blob(entry);
-    bytes = new Uint8Array(await data.arrayBuffer());
+    read = await buffers.read(data);
   } catch (err) {
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };
   }
+  try {
+    return await checkBytes(entry, meta, data, read.bytes);
+  } finally {
+    read.release(); // nothing below keeps the bytes: the stored original is `data`, a Blob
+  }
+}
+
+async function checkBytes(
+  entry: ZipEntry,
+  meta: GeneratedImageMeta,
+  data: Blob,
+  bytes: Uint8Array,
+): Promise<AssetCheck> {
   const mimeType = sniffImageType(bytes);
   if (!mimeType)
     return {

@@ -21,6 +21,7 @@ import { ImportError, undoneError } from './import-verify';
 import { checkAsset } from './official-assets';
 import { exportImageRecord, promptOnlyRecord } from './official-records';
 import type { Progress } from './progress';
+import { ReadBuffers } from './read-buffers';
 
 export interface OfficialImportReport {
   kind: ExportKind;
@@ -122,8 +123,12 @@ export async function runOfficialImport(
   for (const f of findings) p.bytesTotal += f.asset?.size ?? 0;
   const writer = new OfficialImportWriter();
   const now = Date.now();
+  // Two batches at once (one checked, one written), PARALLEL images each: enough to reuse.
+  const buffers = new ReadBuffers(PARALLEL * 2);
   const check = (i: number) =>
-    i < findings.length ? candidates(zip, findings.slice(i, i + BATCH), now, report, opts.signal) : null;
+    i < findings.length
+      ? candidates(zip, findings.slice(i, i + BATCH), now, report, opts.signal, buffers)
+      : null;
   // The next batch is checked (read, decoded, hashed) while this one is being written, so the
   // disk writes of IndexedDB overlap the work of the page.
   let next = check(0);
@@ -154,6 +159,7 @@ async function candidates(
   now: number,
   report: OfficialImportReport,
   signal: AbortSignal,
+  buffers: ReadBuffers,
 ): Promise<OfficialCandidate[]> {
   const out: OfficialCandidate[] = new Array(slice.length);
   let next = 0;
@@ -166,7 +172,7 @@ async function candidates(
         out[at] = { kind: 'prompt-only', record: promptOnlyRecord(f, now) };
         continue;
       }
-      const c = await checkAsset(zip, f.asset, f.meta);
+      const c = await checkAsset(zip, f.asset, f.meta, buffers);
       if (c.ok) {
         out[at] = {
           kind: 'image',
