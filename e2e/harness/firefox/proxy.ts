@@ -32,8 +32,21 @@ export interface Refused {
   how: 'connect' | 'http';
 }
 
+/** A request the proxy holds unanswered (see `SimProxy.holdNext`). */
+export interface Held {
+  /** Resolves when the request arrived. */
+  arrived: Promise<void>;
+  /** Resolves when the browser dropped it (e.g. its background page was suspended). */
+  dropped: Promise<void>;
+}
+
 export interface SimProxy {
   port: number;
+  /**
+   * Holds the next request that `match`es, never answering it: the way a test catches the
+   * add-on mid-capture (as `onWorkerRequest` does in Chromium).
+   */
+  holdNext(match: (url: URL, fromAddon: boolean) => boolean): Held;
   /** Hosts refused so far (a test may assert it stays free of real hosts it cares about). */
   refused: Refused[];
   close(): Promise<void>;
@@ -78,6 +91,7 @@ function send(res: ServerResponse, url: string, r: Reply): void {
 /** Starts the proxy on 127.0.0.1 (a free port) in front of `sim`. */
 export async function startProxy(sim: Simulator): Promise<SimProxy> {
   const refused: Refused[] = [];
+  const holds: { match: (url: URL, fromAddon: boolean) => boolean; arrive(): void; drop(): void }[] = [];
   const serve = (scheme: 'http' | 'https') => (req: IncomingMessage, res: ServerResponse) => {
     // A proxied plain-http request carries the absolute URL; one inside a tunnel, only the path.
     const url = /^https?:\/\//.test(req.url ?? '') ? req.url! : `${scheme}://${req.headers.host}${req.url}`;
@@ -87,7 +101,15 @@ export async function startProxy(sim: Simulator): Promise<SimProxy> {
       res.writeHead(502, { 'content-type': 'text/plain' }).end('refused by the test proxy');
       return;
     }
-    send(res, url, sim.respond(incoming(req, url)));
+    const asked = incoming(req, url);
+    const hold = holds.findIndex((h) => h.match(new URL(url), Boolean(asked.serviceWorker())));
+    if (hold >= 0) {
+      const [h] = holds.splice(hold, 1);
+      h!.arrive();
+      res.on('close', h!.drop);
+      return;
+    }
+    send(res, url, sim.respond(asked));
   };
   const tls = createHttpsServer(
     { key: readFileSync(join(here, 'test-key.pem')), cert: readFileSync(join(here, 'test-cert.pem')) },
@@ -113,6 +135,18 @@ export async function startProxy(sim: Simulator): Promise<SimProxy> {
   return {
     port: (proxy.address() as AddressInfo).port,
     refused,
+    holdNext: (match) => {
+      let arrive = () => {};
+      let drop = () => {};
+      const arrived = new Promise<void>((r) => {
+        arrive = r;
+      });
+      const dropped = new Promise<void>((r) => {
+        drop = r;
+      });
+      holds.push({ match, arrive, drop });
+      return { arrived, dropped };
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
