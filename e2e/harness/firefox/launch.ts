@@ -30,6 +30,8 @@ export interface FirefoxOptions {
   simOptions?: Partial<SimulatorOptions>;
   /** Seconds of idleness before the background page is suspended. */
   backgroundIdleS?: number;
+  /** Where downloads land (the prefs make Firefox save without asking). */
+  downloadDir?: string;
   /** Log in on the simulator (default true). */
   loggedIn?: boolean;
 }
@@ -72,6 +74,7 @@ export async function launchFirefox(o: FirefoxOptions = {}): Promise<FirefoxRun>
         addonId,
         uuid,
         backgroundIdleS: o.backgroundIdleS,
+        downloadDir: o.downloadDir,
       }),
       protocolTimeout: 60_000,
     });

@@ -11,6 +11,8 @@ export interface PrefOptions {
   uuid: string;
   /** Seconds of idleness before Firefox suspends the background page (Firefox default 30). */
   backgroundIdleS?: number;
+  /** Where downloads land, without asking. */
+  downloadDir?: string;
 }
 
 /** The prefs passed as `extraPrefsFirefox`. */
@@ -33,6 +35,8 @@ export function firefoxPrefs(o: PrefOptions): Record<string, unknown> {
     'extensions.background.idle.timeout': (o.backgroundIdleS ?? 30) * 1000,
     'browser.safebrowsing.downloads.remote.enabled': false,
     'browser.download.useDownloadDir': true,
+    'browser.download.folderList': 2,
+    ...(o.downloadDir ? { 'browser.download.dir': o.downloadDir } : {}),
     'browser.download.always_ask_before_handling_new_types': false,
   };
 }
