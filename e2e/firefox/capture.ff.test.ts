@@ -7,6 +7,7 @@ import { imageIds, ready, tid, waitForText } from '../harness/firefox/dom';
 import { type FirefoxRun, launchFirefox } from '../harness/firefox/launch';
 import { simPage } from '../harness/firefox/sim-adapter';
 import type { SimConversation, SimImage } from '../sim';
+import { startupSnapshotInPage } from '../support/startup-snapshot';
 import { expectStoredFx, vaultWith } from './support';
 
 let ff: FirefoxRun;
@@ -54,6 +55,29 @@ test('a DALL·E 3 image from the signed CDN is stored as the original WebP', asy
   const snap = await vaultWith(ff, 2);
   expectStoredFx(snap, img, ff.sim.served(img.fileId));
   captured.push(img);
+});
+
+test('the start-up snapshot in Cache Storage follows the captures, thumbnails byte for byte', async () => {
+  const vault = await ff.readVault();
+  const page = await ff.openExtensionPage('icons/icon-16.png');
+  try {
+    for (const kind of ['popup', 'gallery'] as const)
+      await expect
+        .poll(
+          async () => {
+            const snap = await page.evaluate(startupSnapshotInPage, kind);
+            return snap && { total: snap.total, ids: snap.ids, thumbs: snap.thumbs };
+          },
+          { timeout: 15_000, interval: 250 },
+        )
+        .toEqual({
+          total: 2,
+          ids: [captured[1]!.fileId, captured[0]!.fileId],
+          thumbs: Object.fromEntries(vault.thumbs.map((t) => [t.id, t.sha256])),
+        });
+  } finally {
+    await page.close();
+  }
 });
 
 test('the popup shows both captures, newest first', async () => {
