@@ -134,3 +134,11 @@ test('delete in the gallery removes the image and its bytes; undo brings them ba
   expect(vault.trash).toEqual([]);
   await gallery.close();
 });
+
+test('nothing left 127.0.0.1: the add-on asked only simulated hosts; Firefox’s own calls were refused', async () => {
+  const asked = new Set(ff.sim.requests.map((r) => r.host));
+  expect([...asked].sort()).toEqual(['chatgpt.com', 'files.oaiusercontent.com']);
+  // Whatever else was asked for got a 502 from the proxy: only Mozilla's own services.
+  const refused = [...new Set(ff.proxy.refused.map((r) => r.host))];
+  for (const host of refused) expect(host).toMatch(/\.(mozilla\.(com|net|org)|firefox\.com|invalid)$/);
+});
