@@ -1,5 +1,6 @@
 /**
- * Firefox: images captured on the simulator are exported through the gallery to a ZIP that
+ * Firefox: images captured on the simulator (with ChatGPT's real `SameSite=Lax` session cookie,
+ * which Firefox sends on the add-on's background fetches) are exported through the gallery to a ZIP that
  * tools we did not write verify (Python's zipfile checks every CRC; `unzip -t` too), then
  * imported into a fresh profile: same bytes by SHA-256, same prompts.
  */
@@ -24,7 +25,7 @@ let stored: VaultSnapshot;
 let zipPath: string;
 
 beforeAll(async () => {
-  a = await launchFirefox({ downloadDir: work });
+  a = await launchFirefox({ downloadDir: work, simOptions: { sessionCookieSameSite: 'Lax' } });
   const conv = a.sim.conversation({ title: 'Export me' });
   conv.user('A lighthouse').gptImage({ title: 'Lighthouse', revisedPrompt: 'A lighthouse in a gale, oils' });
   conv.user('A heron').dalle({ revisedPrompt: 'A grey heron standing in reeds, woodcut print' });
@@ -36,9 +37,17 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-test('"Export all" downloads a ZIP that Python and unzip verify, with the exact stored bytes', async () => {
+test('with the real SameSite=Lax cookie the background fetches the bytes itself and stores them', async () => {
   stored = await vaultWith(a, 2);
   for (const img of images) expectStoredFx(stored, img, a.sim.served(img.fileId));
+  const estuary = a.sim.requestsOf('estuary', 'worker');
+  expect(estuary.length).toBeGreaterThan(0);
+  for (const r of estuary) expect(r.headers.cookie).toContain(a.sim.sessionToken);
+  expect(estuary.map((r) => r.status)).toContain(200);
+});
+
+test('"Export all" downloads a ZIP that Python and unzip verify, with the exact stored bytes', async () => {
+  expect(stored.images).toHaveLength(2);
   const page = await ready(await a.openExtensionPage(`${GALLERY}?action=export-all`));
   await page.waitForSelector(tid('export-start'), { visible: true });
   await page.click(tid('export-start'));

@@ -26,11 +26,14 @@ function contextId(page: Page): string {
 export async function navigate(bidi: Bidi, page: Page, url: string, timeoutMs = 20_000): Promise<void> {
   await bidi.send('browsingContext.navigate', { context: contextId(page), url, wait: 'none' });
   const until = Date.now() + timeoutMs;
+  // Origin and path only: a page may drop its query once read (the gallery's `?action=`).
+  const target = new URL(url);
+  const want = `${target.protocol}//${target.host}${target.pathname} complete`;
   for (;;) {
     const state = await page
-      .evaluate(() => `${location.href} ${document.readyState}`)
+      .evaluate(() => `${location.protocol}//${location.host}${location.pathname} ${document.readyState}`)
       .catch(() => 'navigating');
-    if (state === `${url} complete`) return;
+    if (state === want) return;
     if (Date.now() > until) throw new Error(`navigate ${url}: still "${state}" after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
