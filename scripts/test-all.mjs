@@ -1,11 +1,11 @@
-// `npm test`: every check in order — typecheck, lint, unit, both builds, Firefox lint, e2e —
-// then one closing line with the totals of unit + e2e tests: "N passed, M failed".
+// `npm test`: every check in order — typecheck, lint, unit, both builds, Firefox lint, e2e,
+// the Firefox e2e layer — then one closing line with the totals of all tests: "N passed, M failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const results = 'test-results';
 mkdirSync(results, { recursive: true });
-for (const f of ['unit.json', 'e2e.json']) rmSync(`${results}/${f}`, { force: true });
+for (const f of ['unit.json', 'e2e.json', 'firefox.json']) rmSync(`${results}/${f}`, { force: true });
 
 const steps = [
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
@@ -19,6 +19,8 @@ const steps = [
   ['build:firefox', 'npm', ['run', '-s', 'build:firefox']],
   ['lint:firefox', 'npm', ['run', '-s', 'lint:firefox']],
   ['e2e', 'npx', ['playwright', 'test']],
+  // One Firefox ESR per spec file, one at a time (vitest.firefox.config.ts, docs/testing.md §Firefox layer).
+  ['e2e:firefox', 'node', ['scripts/test-firefox.mjs', '--no-build']],
 ];
 
 const failedSteps = [];
@@ -32,7 +34,7 @@ for (const [name, cmd, args] of steps) {
   if (r.status !== 0) {
     failedSteps.push(name);
     // Checks before the tests must pass; a failing test step still lets the others run.
-    if (!['unit', 'e2e'].includes(name)) break;
+    if (!['unit', 'e2e', 'e2e:firefox'].includes(name)) break;
   }
 }
 
@@ -48,11 +50,27 @@ const e2e = count(`${results}/e2e.json`, (j) => ({
   passed: j.stats?.expected ?? 0,
   failed: (j.stats?.unexpected ?? 0) + (j.stats?.flaky ?? 0) * 0,
 }));
+// Vitest's JSON: a file whose hooks failed marks its tests skipped, so every test of a failed
+// file that did not pass counts as failed.
+const firefox = count(`${results}/firefox.json`, (j) => {
+  const tests = (j.testResults ?? []).flatMap((f) =>
+    (f.assertionResults ?? []).map((t) =>
+      t.status === 'passed' ? 'passed' : f.status === 'failed' ? 'failed' : t.status,
+    ),
+  );
+  const failedFiles = (j.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).length,
+  );
+  return {
+    passed: tests.filter((t) => t === 'passed').length,
+    failed: tests.filter((t) => t === 'failed').length + failedFiles.length,
+  };
+});
 console.log(
-  `\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`,
+  `\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed; e2e:firefox: ${firefox.passed} passed, ${firefox.failed} failed`,
 );
 if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
-console.log(
-  `${unit.passed + e2e.passed} passed, ${unit.failed + e2e.failed + (failedSteps.length && !unit.failed && !e2e.failed ? 1 : 0)} failed`,
-);
+const passed = unit.passed + e2e.passed + firefox.passed;
+const failed = unit.failed + e2e.failed + firefox.failed;
+console.log(`${passed} passed, ${failed + (failedSteps.length && !failed ? 1 : 0)} failed`);
 process.exit(failedSteps.length ? 1 : 0);

@@ -13,7 +13,14 @@ export type { FileHost, FileKind, Served, SimFile } from './files';
 export { type LibraryItemFlags, SimLibrary } from './library';
 export type { SimPageState } from './page-app';
 export type { RenderFrame, RenderModel, RenderTile, RenderTurn } from './render-model';
-export { conversationIdFromPath, type RouteKind, SESSION_COOKIE, type SimRequest } from './routes';
+export {
+  conversationIdFromPath,
+  type Reply,
+  type RouteKind,
+  SESSION_COOKIE,
+  type SimIncoming,
+  type SimRequest,
+} from './routes';
 export {
   type FaultOptions,
   type FaultPreset,

@@ -48,6 +48,14 @@ export interface Reply {
   hang?: boolean;
 }
 
+/**
+ * What the simulator reads of a request: the part of Playwright's `Request` it uses, so another
+ * browser's harness can pass its own (`serviceWorker()` is truthy for the extension's background).
+ */
+export type SimIncoming = Pick<Request, 'url' | 'method' | 'headers' | 'resourceType'> & {
+  serviceWorker(): unknown;
+};
+
 export const SESSION_COOKIE = '__Secure-next-auth.session-token';
 
 const CONV_RE = /^\/(?:share|c|g\/[a-z0-9-]+\/c)\/([a-z0-9-]+)/i;
@@ -60,7 +68,7 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return { status, contentType: 'application/json', body: JSON.stringify(body), headers };
 }
 
-function cookies(req: Request): Map<string, string> {
+function cookies(req: SimIncoming): Map<string, string> {
   const m = new Map<string, string>();
   for (const part of (req.headers().cookie ?? '').split(';')) {
     const i = part.indexOf('=');
@@ -101,7 +109,7 @@ export function classify(url: URL): RouteKind {
 }
 
 /** Answers one request; `sim` holds the state. */
-export function answer(sim: Simulator, req: Request, url: URL, kind: RouteKind): Reply {
+export function answer(sim: Simulator, req: SimIncoming, url: URL, kind: RouteKind): Reply {
   if (url.hostname === 'chat.openai.com' && sim.options.legacyHost === 'redirect' && kind === 'page') {
     // A fulfilled 3xx on a navigation fails in Chromium under interception (ERR_NAME_NOT_RESOLVED),
     // so the server-side redirect of the real host is played as an immediate client-side one.
@@ -188,7 +196,7 @@ function image(sim: Simulator, file: SimFile, headers: Record<string, string> = 
 }
 
 /** `/backend-api/*` behind `Authorization: Bearer` (and `Chatgpt-Account-Id` in workspace mode). */
-function backend(sim: Simulator, req: Request, url: URL, kind: RouteKind): Reply {
+function backend(sim: Simulator, req: SimIncoming, url: URL, kind: RouteKind): Reply {
   const auth = /^Bearer (.+)$/.exec(req.headers().authorization ?? '')?.[1];
   const tokenState = sim.checkToken(auth);
   if (tokenState === 'missing') return json(401, { detail: 'Unauthorized - Access token is missing' });

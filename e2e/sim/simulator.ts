@@ -2,7 +2,7 @@
  * The ChatGPT simulator: installs routes on a Playwright browser context so the extension's
  * real manifest match patterns apply and no request leaves the machine. See docs/testing.md.
  */
-import type { BrowserContext, Page, Request } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import {
   type ConversationOptions,
   type DalleOptions,
@@ -23,6 +23,7 @@ import {
   type Reply,
   type RouteKind,
   SESSION_COOKIE,
+  type SimIncoming,
   type SimRequest,
 } from './routes';
 import { TokenBucket } from './token-bucket';
@@ -180,28 +181,7 @@ export class Simulator {
     await this.context.route(
       (url) => url.protocol === 'https:' || url.protocol === 'http:',
       async (route) => {
-        const req = route.request();
-        const url = new URL(req.url());
-        const kind = classify(url);
-        let reply: Reply;
-        try {
-          reply = this.limit(kind, req) ?? answer(this, req, url, kind);
-        } catch (e) {
-          reply = { status: 500, contentType: 'text/plain', body: `simulator error: ${String(e)}` };
-          console.error('[sim]', e);
-        }
-        this.requests.push({
-          at: Date.now(),
-          kind,
-          method: req.method(),
-          url: req.url(),
-          host: url.hostname,
-          path: url.pathname,
-          from: req.serviceWorker() ? 'worker' : 'page',
-          resourceType: req.resourceType(),
-          status: reply.abort ? 0 : reply.status,
-          headers: req.headers(),
-        });
+        const reply = this.respond(route.request());
         if (reply.hang) {
           // A request that never answers: held until released, then aborted (the client gave up long ago).
           await new Promise<void>((release) => this.hung.add(release));
@@ -214,6 +194,35 @@ export class Simulator {
     this.context.on('close', () => this.releaseHung());
     if (this.options.loggedIn) await this.login();
     return this;
+  }
+
+  /**
+   * Answers one request and logs it: the whole simulator, free of Playwright's routing, so a
+   * harness for another browser (e2e/harness/firefox/) can serve the same replies.
+   */
+  respond(req: SimIncoming): Reply {
+    const url = new URL(req.url());
+    const kind = classify(url);
+    let reply: Reply;
+    try {
+      reply = this.limit(kind, req) ?? answer(this, req, url, kind);
+    } catch (e) {
+      reply = { status: 500, contentType: 'text/plain', body: `simulator error: ${String(e)}` };
+      console.error('[sim]', e);
+    }
+    this.requests.push({
+      at: Date.now(),
+      kind,
+      method: req.method(),
+      url: req.url(),
+      host: url.hostname,
+      path: url.pathname,
+      from: req.serviceWorker() ? 'worker' : 'page',
+      resourceType: req.resourceType(),
+      status: reply.abort ? 0 : reply.status,
+      headers: req.headers(),
+    });
+    return reply;
   }
 
   /** Sets the session cookie (and `_account` in workspace mode) for both hosts. */
@@ -415,7 +424,7 @@ export class Simulator {
   }
 
   /** The limiter's 429, or null when the request may pass. */
-  private limit(kind: RouteKind, req: Request): Reply | null {
+  private limit(kind: RouteKind, req: SimIncoming): Reply | null {
     const l = this.limiter;
     const from = req.serviceWorker() ? 'worker' : 'page';
     if (!l?.kinds.has(kind) || (l.from && l.from !== from)) return null;
@@ -451,7 +460,7 @@ export class Simulator {
   }
 
   /** Used by the routes: the fault to answer with, if one applies. */
-  takeFault(kind: RouteKind, req: Request): Reply | null {
+  takeFault(kind: RouteKind, req: SimIncoming): Reply | null {
     const f = this.faults.find(
       (x) =>
         x.kind === kind &&
