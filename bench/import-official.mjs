@@ -14,7 +14,10 @@
 //      (target ≤ 200 MB, and the same at both scales);
 //  (d) the v1 export's conversations.json read out of its ZIP (the project's own ZipArchive)
 //      and parsed with a plain JSON.parse, as a script would: time and RSS growth;
-//  (e) the v1 export through the import dialog: as (a)–(c).
+//  (e) the v1 export through the import dialog: as (a)–(c);
+//  (f) the floor, in a fresh profile's gallery page: the v2 ZIP's images alone, with only the
+//      work none can skip (read, SHA-256, thumbnail, store), then decode only and hash+store
+//      only, to tell where the import's time goes.
 import { execFileSync } from 'node:child_process';
 import {
   mkdirSync,
@@ -307,6 +310,106 @@ async function decodeCheckInPage() {
   return out;
 }
 
+/**
+ * The floor: only the work each image cannot avoid, with none of Image Vault's structure, on
+ * the v2 ZIP's `.dat` entries, 4 at a time in batches of 16, the next batch worked on while
+ * the last one is written (as the import does). `mode`: 'floor' reads the bytes, hashes them
+ * (SHA-256), draws a 256 px WebP thumbnail (createImageBitmap resize + OffscreenCanvas) and
+ * puts the original slice and the thumbnail into a scratch IndexedDB, one transaction per
+ * batch; 'decode' only draws the thumbnails; 'hash+store' only reads, hashes and stores.
+ */
+async function floorInPage(mode) {
+  const { ZipArchive, blobSource } = globalThis.__ivZip;
+  const file = document.querySelector('input[data-bench-raw]').files[0];
+  const [decode, store] = [mode !== 'hash+store', mode !== 'decode'];
+  const name = `iv-bench-floor-${mode}`;
+  const open = () =>
+    new Promise((res, rej) => {
+      const r = indexedDB.open(name, 1);
+      r.onupgradeneeded = () => {
+        r.result.createObjectStore('originals', { keyPath: 'id' });
+        r.result.createObjectStore('thumbs', { keyPath: 'id' });
+      };
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+  const thumbOf = async (blob, w, h) => {
+    const s = Math.min(1, 256 / Math.max(w, h));
+    const [tw, th] = [Math.max(1, Math.round(w * s)), Math.max(1, Math.round(h * s))];
+    const bitmap = await createImageBitmap(blob, {
+      resizeWidth: tw,
+      resizeHeight: th,
+      resizeQuality: 'medium',
+    });
+    const canvas = new OffscreenCanvas(tw, th);
+    canvas.getContext('2d').drawImage(bitmap, 0, 0, tw, th);
+    bitmap.close();
+    const out = await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
+    canvas.width = 0;
+    canvas.height = 0;
+    return out;
+  };
+  const t0 = performance.now();
+  const zip = await ZipArchive.open(blobSource(file));
+  const entries = zip.entries.filter((e) => e.name.endsWith('.dat'));
+  const db = store ? await open() : null;
+  let bytes = 0;
+  const one = async (e) => {
+    const original = (await zip.blob(e)).slice(0, e.size, 'image/png');
+    const out = { id: e.name, original, thumb: null };
+    // The PNG header's size (the import reads it too), for the thumbnail's resize.
+    const head = new DataView(await original.slice(16, 24).arrayBuffer());
+    const [w, h] = [head.getUint32(0), head.getUint32(4)];
+    if (store) {
+      const data = new Uint8Array(await original.arrayBuffer());
+      bytes += data.byteLength;
+      const [thumb] = await Promise.all([
+        decode ? thumbOf(original, w, h) : null,
+        crypto.subtle.digest('SHA-256', data),
+      ]);
+      out.thumb = thumb;
+    } else out.thumb = await thumbOf(original, w, h);
+    return out;
+  };
+  const batchOf = async (slice) => {
+    const out = new Array(slice.length);
+    let next = 0;
+    const work = async () => {
+      while (next < slice.length) {
+        const at = next++;
+        out[at] = await one(slice[at]);
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, work));
+    return out;
+  };
+  const write = (batch) =>
+    new Promise((res, rej) => {
+      const tx = db.transaction(['originals', 'thumbs'], 'readwrite');
+      for (const c of batch) {
+        tx.objectStore('originals').put({ id: c.id, blob: c.original });
+        if (c.thumb) tx.objectStore('thumbs').put({ id: c.id, blob: c.thumb });
+      }
+      tx.oncomplete = res;
+      tx.onerror = tx.onabort = () => rej(tx.error);
+    });
+  const check = (i) => (i < entries.length ? batchOf(entries.slice(i, i + 16)) : null);
+  let next = check(0);
+  for (let i = 0; next; i += 16) {
+    const batch = await next;
+    next = check(i + 16);
+    if (db) await write(batch);
+  }
+  const ms = performance.now() - t0;
+  db?.close();
+  // The scratch vault goes: the next mode starts with an empty one, and the disk is given back.
+  await new Promise((r) => {
+    const d = indexedDB.deleteDatabase(name);
+    d.onsuccess = d.onerror = d.onblocked = r;
+  });
+  return { ms, images: entries.length, bytes };
+}
+
 // ---- driver ----
 
 async function addRawInput(page, path) {
@@ -370,6 +473,27 @@ async function jsonParseRun(zip, bundle) {
   }
 }
 
+/** The floor rows (decode only, hash+store only, the floor) in one fresh profile's gallery page. */
+async function floorRun(zip, bundle) {
+  const b = await fresh();
+  try {
+    const page = await b.context.newPage();
+    await page.goto(`${b.origin}/${GALLERY}`);
+    await page.locator('body[data-ready]').waitFor({ state: 'attached' });
+    await page.evaluate(bundle);
+    await addRawInput(page, zip.path);
+    const out = {};
+    for (const mode of ['decode', 'hash+store', 'floor']) {
+      out[mode] = await page.evaluate(floorInPage, mode).catch((e) => ({ error: String(e).split('\n')[0] }));
+    }
+    return out;
+  } catch (e) {
+    return { error: String(e).split('\n')[0] };
+  } finally {
+    await b.close();
+  }
+}
+
 function checkDisk() {
   const s = statfsSync(tmpdir());
   const free = s.bavail * s.bsize;
@@ -401,11 +525,13 @@ async function main() {
       made.push(gen.dir);
       console.log('  v2 import…');
       const v2 = await importRun(gen.v2);
+      console.log('  v2 floor (decode only, hash+store only, floor)…');
+      const floor = await floorRun(gen.v2, bundle);
       console.log('  v1 import…');
       const v1 = await importRun(gen.v1);
       console.log('  v1 JSON.parse…');
       const parse = await jsonParseRun(gen.v1, bundle);
-      rows.push({ scale, gen, v2, v1, parse });
+      rows.push({ scale, gen, v2, floor, v1, parse });
     }
   } finally {
     // Profiles are deleted as each run ends; the exports too, unless kept for the next run.
@@ -425,7 +551,7 @@ function report(rows, { free, loadBefore, loadAfter }) {
   console.log(
     'scale | layout          | ZIP MB | time s | MB/s | raw read s (before/after) | raw/import | RSS base → peak MB | growth MB | outcome',
   );
-  for (const { scale, gen, v2, v1, parse } of rows) {
+  for (const { scale, gen, v2, floor, v1, parse } of rows) {
     for (const [name, run, zip] of [
       ['v2 import', v2, gen.v2],
       ['v1 import', v1, gen.v1],
@@ -450,6 +576,23 @@ function report(rows, { free, loadBefore, loadAfter }) {
         `${String(scale).padEnd(5)} | ${name.padEnd(15)} | ${f(zip.size / MB).padStart(6)} | ${f(imp.ms / 1000, 1).padStart(6)} | ${f(zip.size / MB / (imp.ms / 1000)).padStart(4)} | ${`${f(raw[0].ms / 1000, 2)} / ${f(raw[1].ms / 1000, 2)} (${f(raw[0].bytes / MB / (rawBest / 1000))} MB/s)`.padEnd(25)} | ${(imp.ok ? f(rawBest / imp.ms, 2) : '–').padStart(10)} | ${`${f(imp.rss.base / MB)} → ${f(imp.rss.peak / MB)}`.padStart(18)} | ${f(imp.rss.growth / MB).padStart(9)} | ${outcome} [reading conversations ${f(imp.readMs / 1000, 1)} s, then images ${f((imp.ms - imp.readMs) / 1000, 1)} s; by process: ${imp.rss.byType}; after the import and a GC, held in MB: ${heldText}]`,
       );
     }
+    if (floor.error) console.log(`${String(scale).padEnd(5)} | v2 floor        | failed: ${floor.error}`);
+    else
+      for (const [mode, label] of [
+        ['decode', 'decode only'],
+        ['hash+store', 'hash+store only'],
+        ['floor', 'v2 floor'],
+      ]) {
+        const r = floor[mode];
+        if (r.error) {
+          console.log(`${String(scale).padEnd(5)} | ${label.padEnd(15)} | failed: ${r.error}`);
+          continue;
+        }
+        const vsImport = v2.imp?.ok ? (v2.imp.ms - v2.imp.readMs) / r.ms : Number.NaN;
+        console.log(
+          `${String(scale).padEnd(5)} | ${label.padEnd(15)} | ${f(gen.v2.size / MB).padStart(6)} | ${f(r.ms / 1000, 1).padStart(6)} | ${f(gen.v2.size / MB / (r.ms / 1000)).padStart(4)} | ${`${r.images} images, ${f(r.ms / r.images, 1)} ms each`.padEnd(25)} | ${''.padStart(10)} | import's images phase / this: ${f(vsImport, 2)}${mode === 'floor' && v2.imp?.ok ? `; whole import / this: ${f(v2.imp.ms / r.ms, 2)}; raw read / this: ${f(Math.min(...v2.raw.map((x) => x.ms)) / r.ms, 2)}` : ''}`,
+        );
+      }
     if (parse.error) console.log(`${String(scale).padEnd(5)} | v1 JSON.parse   | failed: ${parse.error}`);
     else
       console.log(
@@ -466,6 +609,9 @@ function report(rows, { free, loadBefore, loadAfter }) {
   console.log(`RSS sampled every ${SAMPLE_MS} ms (/proc VmRSS of the browser's process tree).`);
   console.log(
     "Held after a GC: the page renderer's RSS above its baseline, and memory-infra allocators of that renderer (cc/image_memory: decoded images).",
+  );
+  console.log(
+    "Floor rows (the v2 ZIP's images only, no conversations; a fresh profile's gallery page; 4 at a time, batches of 16): decode only = createImageBitmap(resize) + WebP thumbnail; hash+store only = read the bytes + SHA-256 + the original slice into a scratch IndexedDB; v2 floor = all of these. \"images phase / this\" = the import's time after 'Adding' shows, over this row's.",
   );
 }
 
