@@ -54,26 +54,44 @@ test('the lightbox says whether an image carries Content Credentials, and who si
   await expect(line).toHaveText('Content Credentials: none found');
 });
 
-test('Copy image puts the original on the clipboard as a PNG', async ({ context, openExtensionPage }) => {
+for (const type of ['image/png', 'image/webp'] as const)
+  test(`Copy image puts the original on the clipboard as a PNG (original ${type})`, async ({
+    context,
+    openExtensionPage,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await ready(await openExtensionPage(GALLERY));
+    const [rec] = syntheticRecords(1);
+    await seedImages(page, [{ record: rec!, originalType: type }]);
+    expect((await readRecords(page, [rec!.id]))[0]!.mimeType).toBe(type);
+    await openLightbox(page, rec!.id);
+    const btn = page.getByTestId('lightbox-copy-image');
+    await btn.click();
+    await expect(btn).toHaveAttribute('data-state', 'copied');
+    await expect(btn).toHaveText('Copied');
+    const pasted = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const blob = await item!.getType('image/png');
+      const bmp = await createImageBitmap(blob);
+      const head = [...new Uint8Array(await blob.slice(0, 4).arrayBuffer())];
+      return { types: item!.types, head, size: [bmp.width, bmp.height] };
+    });
+    expect(pasted.types).toContain('image/png');
+    expect(pasted.head).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(pasted.size).toEqual([512, 512]);
+  });
+
+test('Copy image says in plain words why it could not copy', async ({ context, openExtensionPage }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await ready(await openExtensionPage(GALLERY));
   const [rec] = syntheticRecords(1);
-  await seedImages(page, [rec!]);
+  await seedImages(page, [{ record: rec!, original: 'missing' }]);
   await openLightbox(page, rec!.id);
+  await expect(page.getByTestId('lightbox-credentials')).toHaveAttribute('data-state', 'error');
   const btn = page.getByTestId('lightbox-copy-image');
   await btn.click();
-  await expect(btn).toHaveAttribute('data-state', 'copied');
-  await expect(btn).toHaveText('Copied');
-  const pasted = await page.evaluate(async () => {
-    const [item] = await navigator.clipboard.read();
-    const blob = await item!.getType('image/png');
-    const bmp = await createImageBitmap(blob);
-    const head = [...new Uint8Array(await blob.slice(0, 4).arrayBuffer())];
-    return { types: item!.types, head, size: [bmp.width, bmp.height] };
-  });
-  expect(pasted.types).toContain('image/png');
-  expect(pasted.head).toEqual([0x89, 0x50, 0x4e, 0x47]);
-  expect(pasted.size).toEqual([512, 512]);
+  await expect(btn).toHaveAttribute('data-state', 'failed');
+  await expect(btn).toHaveText('Could not copy: the original file is missing');
 });
 
 test('a prompt-embedded copy of a C2PA image has no credential; the original keeps it byte for byte', async ({
