@@ -18,6 +18,13 @@ export interface SeedImage {
   record: ImageRecord;
   original?: BytesKind;
   thumb?: BytesKind;
+  /**
+   * Base64 of a PNG chunk (e.g. a C2PA `caBX`, test/support/c2pa-fixtures.ts) inserted right
+   * after IHDR of the generated original (exact seeding only); sha256/crc32/bytes match.
+   */
+  pngChunkAfterIhdr?: string;
+  /** The generated original's type (exact seeding only; default PNG). */
+  originalType?: 'image/png' | 'image/webp';
 }
 
 export interface SeedOptions {
@@ -49,7 +56,13 @@ export async function seedImages(
 ) {
   const items = images.map((i) => ('record' in i ? i : { record: i }));
   const plan: SeedPlan = {
-    items: items.map((i) => ({ record: i.record, original: i.original ?? 'ok', thumb: i.thumb ?? 'ok' })),
+    items: items.map((i) => ({
+      record: i.record,
+      original: i.original ?? 'ok',
+      thumb: i.thumb ?? 'ok',
+      chunk: i.pngChunkAfterIhdr ?? null,
+      type: i.originalType ?? 'image/png',
+    })),
     exact: opts.exact ?? items.length <= 500,
     originalSize: opts.originalSize ?? 512,
     variants: opts.variants ?? 64,
@@ -262,7 +275,7 @@ export function syntheticRecords(count: number, now?: number): ImageRecord[] {
 // ---- the in-page part (serialized into the page: must not use anything outside itself) ----
 
 interface SeedPlan {
-  items: { record: ImageRecord; original: BytesKind; thumb: BytesKind }[];
+  items: { record: ImageRecord; original: BytesKind; thumb: BytesKind; chunk: string | null; type: string }[];
   exact: boolean;
   originalSize: number;
   variants: number;
@@ -354,8 +367,13 @@ async function seedInPage(plan: SeedPlan): Promise<void> {
     let thumb: Blob | null = null;
     if (plan.exact) {
       const c = paint(S, n + 1, rec.id.slice(-10), 6);
-      original = await c.convertToBlob({ type: 'image/png' });
+      original = await c.convertToBlob({ type: it.type });
       thumb = await thumbOf(c);
+      if (it.chunk) {
+        const chunk = Uint8Array.from(atob(it.chunk), (ch) => ch.charCodeAt(0));
+        const png = new Uint8Array(await original.arrayBuffer());
+        original = new Blob([png.subarray(0, 33), chunk, png.subarray(33)], { type: 'image/png' });
+      }
       const bytes = new Uint8Array(await original.arrayBuffer());
       rec.sha256 = hex(await crypto.subtle.digest('SHA-256', bytes));
       rec.crc32 = crc32(bytes);
@@ -365,7 +383,7 @@ async function seedInPage(plan: SeedPlan): Promise<void> {
       thumb = v.thumb;
       rec.crc32 = v.crc;
     }
-    Object.assign(rec, { bytes: original.size, mimeType: 'image/png', width: S, height: S });
+    Object.assign(rec, { bytes: original.size, mimeType: original.type || 'image/png', width: S, height: S });
     if (it.original === 'missing') original = null;
     if (it.original === 'corrupt') original = junk('image/png');
     if (it.thumb === 'missing') thumb = null;

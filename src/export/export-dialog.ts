@@ -38,6 +38,11 @@ export function openExportDialog(opts: { ids: string[] | null; label: string }):
       embed,
       'Also write copies with the prompts embedded in the image metadata (PNG iTXt / WebP XMP)',
     ),
+    h(
+      'p',
+      { class: 'muted', 'data-testid': 'export-embed-credentials' },
+      'The originals in images/ keep their Content Credentials; the copies with prompts have them removed, because a changed file with a credential reads as tampered.',
+    ),
     progressBox,
   );
   shell.buttons.append(cancel, start);

@@ -1,9 +1,13 @@
 /** The lightbox's side panel: navigation, actions, both prompts, metadata, a lineage slot. */
+
+import type { C2paInfo } from '../core/c2pa';
 import { imageFileName } from '../core/naming';
 import { type ImageRecord, isPromptOnly } from '../core/types';
 import { isChatGptUrl } from '../sites/chatgpt/routes';
 import { h } from '../ui/dom';
 import { clipText, displayText } from '../ui/format';
+import { copyImageButton } from './lightbox-copy';
+import { credentialsLine } from './lightbox-credentials';
 import { metaTable, promptBlock } from './lightbox-details';
 
 /** A title or address as shown: bounded and safe to show (the record keeps it whole). */
@@ -41,7 +45,12 @@ export interface Panel {
   lineageHost: HTMLElement;
 }
 
-export function lightboxPanel(rec: ImageRecord, a: PanelActions): Panel {
+/** `credentials`: the original's Content Credentials (null while still being read). */
+export function lightboxPanel(
+  rec: ImageRecord,
+  a: PanelActions,
+  credentials: C2paInfo | null | 'error',
+): Panel {
   const button = (props: Record<string, unknown>, label: string) =>
     h('button', { type: 'button', ...props }, label);
   const fav = rec.favorite === 1;
@@ -79,6 +88,7 @@ export function lightboxPanel(rec: ImageRecord, a: PanelActions): Panel {
     ),
     // A prompt-only record has no file to download.
     isPromptOnly(rec) ? null : download,
+    isPromptOnly(rec) ? null : copyImageButton(rec),
     isChatGptUrl(rec.conversationUrl)
       ? h(
           'a',
@@ -97,6 +107,7 @@ export function lightboxPanel(rec: ImageRecord, a: PanelActions): Panel {
   const nodes = [
     head,
     actions,
+    isPromptOnly(rec) ? null : credentialsLine(credentials),
     rec.warning ? h('p', { class: 'notice' }, rec.warning) : null,
     foreignLink(rec.conversationUrl),
     promptBlock({

@@ -2,8 +2,10 @@
  * The lightbox: the full-size original, both prompts, metadata, lineage and the
  * per-image actions. Keyboard: ←/→ previous/next, Esc close, F favourite, Delete delete.
  */
+import type { C2paInfo } from '../core/c2pa';
 import { type ImageRecord, isPromptOnly } from '../core/types';
 import { fill, h } from '../ui/dom';
+import { credentialsLine, readCredentials } from './lightbox-credentials';
 import { loadImage, showPromptOnly } from './lightbox-image';
 import { renderLineage } from './lightbox-lineage';
 import { lightboxPanel } from './lightbox-panel';
@@ -32,6 +34,8 @@ export class Lightbox {
   private urls: string[] = [];
   private originalUrl: string | null = null;
   private download: HTMLAnchorElement | null = null;
+  /** The shown original's Content Credentials, read once per image (key as figure's). */
+  private credentials: { key: string; info: C2paInfo | 'error' } | null = null;
   /** Where to go if the shown image disappears (deleted here or in another tab). */
   private fallback: string | null = null;
   private cleanupLineage = () => {};
@@ -114,23 +118,34 @@ export class Lightbox {
         this.originalUrl = loaded.originalUrl;
         this.enableDownload();
       });
+      void readCredentials(rec.id).then((info) => {
+        if (this.figure.dataset.imageId !== key) return;
+        this.credentials = { key, info };
+        const line = this.side.querySelector('[data-testid="lightbox-credentials"]');
+        line?.replaceWith(credentialsLine(info));
+      });
     }
     const go = (step: -1 | 1) => this.hooks.neighbour(rec.id, step);
     this.fallback = go(1) ?? go(-1);
     const refocus = this.focusKey();
-    const panel = lightboxPanel(rec, {
-      hasPrev: !!go(-1),
-      hasNext: !!go(1),
-      terms: this.hooks.terms(),
-      step: (d) => this.step(d),
-      close: () => this.close(),
-      favorite: () => this.hooks.favorite(rec.id, rec.favorite ? 0 : 1),
-      remove: () => this.hooks.remove(rec.id),
-      filterConversation: () => {
-        this.close();
-        this.hooks.filterConversation(rec.conversationId);
+    const credentials = this.credentials?.key === key ? this.credentials.info : null;
+    const panel = lightboxPanel(
+      rec,
+      {
+        hasPrev: !!go(-1),
+        hasNext: !!go(1),
+        terms: this.hooks.terms(),
+        step: (d) => this.step(d),
+        close: () => this.close(),
+        favorite: () => this.hooks.favorite(rec.id, rec.favorite ? 0 : 1),
+        remove: () => this.hooks.remove(rec.id),
+        filterConversation: () => {
+          this.close();
+          this.hooks.filterConversation(rec.conversationId);
+        },
       },
-    });
+      credentials,
+    );
     fill(this.side, ...panel.nodes);
     const { download, lineageHost } = panel;
     this.download = download;

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { embeddedCopy } from '../../src/core/export-format/embed-copy';
 import type { EmbedText } from '../../src/core/export-format/embed-xmp';
 import { crc32 } from '../../src/core/image-bytes';
+import { caBXChunk, jpegWithC2pa, plainWebp, pngWithC2pa, webpWithC2pa } from '../support/c2pa-fixtures';
 
 const text: EmbedText = {
   title: 'Ünïcode <title> & "quotes"',
@@ -128,5 +129,38 @@ describe('prompt-embedded copies', () => {
     expect(await embeddedCopy(new Blob([new Uint8Array(100)]), 0, 'image/png', text)).toBeNull();
     const once = await copyOf(b64(LOSSY), 'image/webp');
     expect(await embeddedCopy(new Blob([once]), crc32(once), 'image/webp', text)).toBeNull();
+  });
+
+  it('PNG with Content Credentials: the copy drops caBX, stays valid; the original is untouched', async () => {
+    const original = pngWithC2pa(tinyPng());
+    const before = original.slice();
+    expect(pngChunks(original).map((c) => c[0])).toContain('caBX');
+    const chunks = pngChunks(await copyOf(original, 'image/png'));
+    expect(chunks.map((c) => c[0])).toEqual(['IHDR', ...Array(7).fill('iTXt'), 'IDAT', 'IEND']);
+    expect(original).toEqual(before);
+  });
+
+  it('PNG with caBX after IDAT (unusual): still dropped, CRC still right', async () => {
+    const png = tinyPng();
+    const iend = png.length - 12;
+    const late = new Uint8Array([...png.subarray(0, iend), ...caBXChunk(), ...png.subarray(iend)]);
+    expect(pngChunks(late).map((x) => x[0])).toEqual(['IHDR', 'IDAT', 'caBX', 'IEND']);
+    const chunks = pngChunks(await copyOf(late, 'image/png'));
+    expect(chunks.map((x) => x[0])).toEqual(['IHDR', ...Array(7).fill('iTXt'), 'IDAT', 'IEND']);
+  });
+
+  it('WebP with Content Credentials: the copy drops the C2PA chunk, RIFF size fixed, XMP announced', async () => {
+    const original = webpWithC2pa(plainWebp());
+    const before = original.slice();
+    expect(riffChunks(original).map((c) => c[0])).toEqual(['VP8X', 'VP8 ', 'C2PA']);
+    const chunks = riffChunks(await copyOf(original, 'image/webp'));
+    expect(chunks.map((c) => c[0])).toEqual(['VP8X', 'VP8 ', 'XMP ']);
+    expect(chunks[0]![1][0]).toBe(0x04);
+    expect(original).toEqual(before);
+  });
+
+  it('a JPEG with Content Credentials gets no copy at all (the format cannot carry one here)', async () => {
+    const jpeg = jpegWithC2pa();
+    expect(await embeddedCopy(new Blob([jpeg]), crc32(jpeg), 'image/jpeg', text)).toBeNull();
   });
 });
