@@ -136,8 +136,15 @@ function wire(): void {
 }
 
 async function start(): Promise<void> {
-  $('pattern-tokens').textContent =
-    `Tokens: ${PATTERN_TOKENS.map((t) => `{${t}}`).join(' ')}. It must contain {fileid} and end with .{ext}.`;
+  $('pattern-tokens').replaceChildren(
+    'Tokens: ',
+    ...PATTERN_TOKENS.flatMap((t, i) => [i ? ' ' : '', h('code', null, `{${t}}`)]),
+    '. It must contain ',
+    h('code', null, '{fileid}'),
+    ' and end with ',
+    h('code', null, '.{ext}'),
+    '.',
+  );
   render(await getSettings());
   wire();
   onSettingsChanged(render);
