@@ -125,6 +125,14 @@ test('badge "Nothing" keeps the badge empty; thumbnail size applies to the next 
   await expect(captureSwitch).toBeChecked();
   expect(await badge()).toBe('');
 
+  // Paused elsewhere (here: the popup's message), the settings page's switch follows.
+  const popup = await ready(await openExtensionPage('src/popup/index.html'));
+  await popup.getByTestId('pause-toggle').uncheck();
+  await expect(captureSwitch).not.toBeChecked();
+  await popup.getByTestId('pause-toggle').check();
+  await expect(captureSwitch).toBeChecked();
+  expect(await badge()).toBe('');
+
   // All images: the vault's count, at once.
   await settings.locator('input[name="badge"][value="total"]').check();
   await expect.poll(badge).toBe('2');

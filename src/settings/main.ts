@@ -5,6 +5,7 @@
  */
 import { send } from '../messaging/client';
 import { h } from '../ui/dom';
+import { onStatusChanged } from '../ui/live';
 import { fetchStatus } from '../ui/status';
 import { examplePath } from './example-path';
 import { PATTERN_TOKENS, patternProblem, type Settings, type SidecarKind } from './schema';
@@ -148,6 +149,8 @@ async function start(): Promise<void> {
   render(await getSettings());
   wire();
   onSettingsChanged(render);
+  // Paused or resumed elsewhere (the popup, the Alt+Shift+K shortcut): the switch follows.
+  onStatusChanged(new AbortController().signal, () => void showCapture());
   await Promise.all([showCapture(), showShortcuts($('shortcuts'), $('shortcuts-where'))]);
 }
 
