@@ -5,7 +5,9 @@
 import { purgeTrash } from '../db/gallery-mutations';
 import { keepSnapshotFresh } from '../db/snapshot';
 import { browser, type Runtime } from '../platform/browser';
+import { onSettingsChanged } from '../settings/store';
 import { drain, logFailure, resumeQueue, WAKE_ALARM } from './capture/processor';
+import { onCommand } from './commands';
 import { watchUnhandledRejections } from './diagnostics';
 import { injectIntoOpenTabsOnInstall } from './inject-open-tabs';
 import { markInstalled, onLibraryAlarm, startLibraryEngine } from './library';
@@ -41,6 +43,10 @@ browser.runtime.onInstalled.addListener((details) => {
 });
 
 injectIntoOpenTabsOnInstall();
+
+// Keyboard shortcuts (manifest `commands`), and the badge follows its setting at once.
+browser.commands.onCommand.addListener(onCommand);
+onSettingsChanged(() => void restoreBadge());
 
 browser.contextMenus.onClicked.addListener((info) => {
   if (info.menuItemId === MENU_ID)

@@ -8,6 +8,7 @@ import { firstRecords } from '../db/gallery';
 import { purgeTrash } from '../db/gallery-mutations';
 import { keepSnapshotFresh, refreshSnapshotIfStale } from '../db/snapshot';
 import { SNAPSHOT_RECORDS } from '../db/snapshot-cache';
+import { browser } from '../platform/browser';
 import { h } from '../ui/dom';
 import { plural } from '../ui/format';
 import { mountLibraryCard } from '../ui/library-mount';
@@ -69,6 +70,7 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
         : openExport(null)),
     importBackup: () => void openImport(),
     openStorage: () => openStoragePanel(catalog.promptOnlyCount()),
+    openSettings: () => void browser.runtime.openOptionsPage(),
   });
   const filters = createFilters((patch) => update(patch));
   const notices = h('div', { class: 'notices' });

@@ -8,6 +8,8 @@ export interface HeaderHooks {
   exportShown(): void;
   importBackup(): void;
   openStorage(): void;
+  /** The settings page (options_ui). */
+  openSettings(): void;
 }
 
 export interface Header {
@@ -65,6 +67,11 @@ export function createHeader(hooks: HeaderHooks): Header {
     { type: 'button', 'data-testid': 'storage-button', onclick: hooks.openStorage },
     'Storage',
   );
+  const settings = h(
+    'button',
+    { type: 'button', 'data-testid': 'settings-button', onclick: hooks.openSettings },
+    'Settings',
+  );
   const el = h(
     'header',
     { class: 'topbar' },
@@ -78,6 +85,7 @@ export function createHeader(hooks: HeaderHooks): Header {
       exp,
       imp,
       storage,
+      settings,
     ),
   );
   const unavailable = 'Export is not available yet';

@@ -91,6 +91,10 @@ export async function startPopup(painted: Promise<Snapshot | null>): Promise<voi
   });
   $('open-gallery').addEventListener('click', () => openGallery());
   $('export-all').addEventListener('click', () => openGallery('?action=export-all'));
+  $('open-settings').addEventListener('click', (e) => {
+    e.preventDefault(); // the browser's own settings tab (options_ui), not a page inside the popup
+    void browser.runtime.openOptionsPage().then(() => window.close());
+  });
   const library = mountLibraryCard($('library'), life.signal);
   const count = $('totals').firstElementChild!;
   if (count.textContent === '…') count.textContent = localStorage.getItem(TOTAL_HINT) ?? '…';

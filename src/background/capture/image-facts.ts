@@ -6,6 +6,7 @@
 import { crc32, sha256Hex } from '../../core/image-bytes';
 import { imageDimensions } from '../../core/image-dimensions';
 import type { ImageRecord } from '../../core/types';
+import { cachedSettings } from '../../settings/cached';
 import type { FetchedImage } from './fetch-bytes';
 import { timed } from './stats';
 import { makeThumbnail } from './thumbnail';
@@ -28,8 +29,10 @@ export async function imageFacts(
   announced: { width: number; height: number },
 ): Promise<ImageFacts> {
   const dims = imageDimensions(img.bytes, img.mimeType) ?? announced;
+  // Read once per image from memory (settings/cached.ts): the settings page changes it rarely.
+  const { thumbnail } = await cachedSettings();
   const [[thumb, thumbMs], [sha256, hashMs], [crc, crcMs]] = await Promise.all([
-    timed(() => makeThumbnail(img.blob, dims.width, dims.height)),
+    timed(() => makeThumbnail(img.blob, dims.width, dims.height, thumbnail)),
     timed(() => sha256Hex(img.bytes)),
     timed(() => crc32(img.bytes)),
   ]);

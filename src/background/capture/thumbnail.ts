@@ -6,9 +6,22 @@
 import { CaptureError } from '../../core/queue';
 
 export const THUMB_SIZE = 256;
+export const THUMB_QUALITY = 0.8;
 
-export async function makeThumbnail(blob: Blob, width: number, height: number): Promise<Blob> {
-  const scale = Math.min(1, THUMB_SIZE / Math.max(width, height));
+/** The thumbnail's longest side (px) and WebP quality: settings.thumbnail. */
+export interface ThumbOptions {
+  size: number;
+  quality: number;
+}
+
+/** A WebP of `blob` (width × height) at most `opts.size` px on its longest side. */
+export async function makeThumbnail(
+  blob: Blob,
+  width: number,
+  height: number,
+  opts: ThumbOptions = { size: THUMB_SIZE, quality: THUMB_QUALITY },
+): Promise<Blob> {
+  const scale = Math.min(1, opts.size / Math.max(width, height));
   const w = Math.max(1, Math.round(width * scale));
   const h = Math.max(1, Math.round(height * scale));
   let bitmap: ImageBitmap;
@@ -26,7 +39,7 @@ export async function makeThumbnail(blob: Blob, width: number, height: number): 
   ctx.drawImage(bitmap, 0, 0, w, h);
   bitmap.close();
   try {
-    return await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
+    return await canvas.convertToBlob({ type: 'image/webp', quality: opts.quality });
   } finally {
     // Frees the canvas's pixels now: the small canvas object would otherwise keep them until a
     // full garbage collection, which a page importing thousands of images may not run for long.

@@ -4,6 +4,7 @@
  * start resumes whatever was running or waiting.
  */
 import type { LibraryStatus } from '../../messaging/protocol';
+import { cachedSettings } from '../../settings/cached';
 import { controlBackfill, kickBackfill, startBackfill } from './backfill';
 import { controlDeepScan, kickDeepScan } from './deep-scan';
 import { endWait, LIBRARY_WAKE_ALARM, readJob, setWakeHandler } from './jobs';
@@ -38,7 +39,7 @@ export function startLibraryEngine(): void {
 
 /** Alarms of the library; true when `name` was one. */
 export function onLibraryAlarm(name: string): boolean {
-  if (name === SYNC_ALARM) onSyncAlarm().catch(warn('library check failed'));
+  if (name === SYNC_ALARM) whenSyncOn(onSyncAlarm).catch(warn('library check failed'));
   else if (name === LIBRARY_WAKE_ALARM) resume().catch(warn('library wake-up failed'));
   else return false;
   return true;
@@ -46,7 +47,12 @@ export function onLibraryAlarm(name: string): boolean {
 
 /** A ChatGPT page loaded (its content script reported): a check, at most one a minute. */
 export function onChatGptPage(tabId: number | null): void {
-  checkLibrary('page', tabId).catch(warn('library check failed'));
+  whenSyncOn(() => checkLibrary('page', tabId)).catch(warn('library check failed'));
+}
+
+/** The automatic checks run only while the `librarySync` setting is on (the settings page). */
+async function whenSyncOn(check: () => Promise<void>): Promise<void> {
+  if ((await cachedSettings()).librarySync) await check();
 }
 
 /** `libraryBackfill` from the card: start (consent), pause, resume, cancel or dismiss. */

@@ -5,8 +5,11 @@
  * which the browser clears when it restarts, so a stopped worker does not reset it.
  */
 import { capturedSinceCount } from '../../db/counters';
+import { savedImageCount } from '../../db/gallery';
 import { announceChange } from '../../messaging/changes';
 import { browser } from '../../platform/browser';
+import { cachedSettings } from '../../settings/cached';
+import { badgeText } from './badge-text';
 
 const START = 'sessionStart';
 let start: Promise<number> | null = null;
@@ -31,8 +34,12 @@ export async function sessionCount(): Promise<number> {
   return capturedSinceCount(await sessionStart());
 }
 
-async function showBadge(n: number): Promise<void> {
-  await browser.action.setBadgeText({ text: n > 0 ? String(n) : '' });
+/** The badge as the `badge` setting wants it: the session's count, the vault's, or nothing. */
+async function showBadge(): Promise<void> {
+  const { badge: mode } = await cachedSettings();
+  const session = mode === 'session' ? await sessionCount() : 0;
+  const total = mode === 'total' ? await savedImageCount() : 0;
+  await browser.action.setBadgeText({ text: badgeText(mode, { session, total }) });
   await browser.action.setBadgeBackgroundColor({ color: '#2f6fdd' });
 }
 
@@ -43,9 +50,7 @@ async function showBadge(n: number): Promise<void> {
 let badge: Promise<void> = Promise.resolve();
 
 function updateBadge(): Promise<void> {
-  badge = badge
-    .then(async () => showBadge(await sessionCount()))
-    .catch((err) => console.warn('[image-vault] badge update failed', err));
+  badge = badge.then(showBadge).catch((err) => console.warn('[image-vault] badge update failed', err));
   return badge;
 }
 
@@ -54,7 +59,7 @@ export async function onImageStored(added: boolean): Promise<void> {
   if (added) await updateBadge();
 }
 
-/** At worker start: the badge as the vault has it. */
+/** At worker start, and when the badge setting changes: the badge as the vault has it. */
 export function restoreBadge(): Promise<void> {
   return updateBadge();
 }
