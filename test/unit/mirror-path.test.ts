@@ -79,7 +79,7 @@ describe('mirrorPath', () => {
   it('never leaves an empty, dotted or reserved segment', () => {
     expect(
       mirrorPath(rec({ conversationTitle: ' ... ', title: 'CON' }), '{conversation}/{title}.{ext}'),
-    ).toBe('Untitled conversation/_CON.png');
+    ).toBe('_/_CON.png');
     expect(sanitizeSegment('...')).toBe('_');
     expect(sanitizeSegment('lpt1.txt')).toBe('_lpt1.txt');
     expect(sanitizeSegment('com10')).toBe('com10');
