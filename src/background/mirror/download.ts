@@ -23,7 +23,10 @@ const REASONS: Record<string, string> = {
   FILE_BLOCKED: 'the browser or its policy blocked the file',
   FILE_FAILED: 'the file could not be written',
   FILE_TRANSIENT_ERROR: 'the disk was busy',
-  USER_CANCELED: 'the download was cancelled',
+  // Also what Chromium reports when "Ask where to save each file" is on: `saveAs: false` does
+  // not override that setting, and a dismissed dialog is a cancel (tried in Chromium 156).
+  USER_CANCELED:
+    'the download was cancelled (if the browser asks where to save each file, turn that off in its download settings)',
   USER_SHUTDOWN: 'the browser was closed during the download',
   CRASH: 'the browser stopped during the download',
 };
