@@ -23,6 +23,11 @@ export interface MirrorQueueRow {
   done: MirrorFileKind[];
   /** The download under way when the worker last ran: checked, not restarted, at the next start. */
   inflight: { kind: MirrorFileKind; downloadId: number } | null;
+  /**
+   * Since when the image waits for its prompts (a library image: bytes first, prompts later),
+   * so that its name and sidecars carry them; absent when it never waited.
+   */
+  waitingSince?: number;
 }
 
 /** A written image: where its files went (as the browser named them). */
@@ -61,7 +66,14 @@ export async function queueForMirror(ids: Iterable<string>, since = 0): Promise<
       kv.getKey(`${Q}${id}`),
       kv.getKey(`${W}${id}`),
     ]);
-    if (!rec || isPromptOnly(rec) || q !== undefined || w !== undefined) continue;
+    if (!rec || isPromptOnly(rec) || w !== undefined) continue;
+    if (q !== undefined) {
+      // A change to an image waiting for its prompts (they may have come): try it now.
+      const row = (await kv.get(`${Q}${id}`)) as MirrorQueueRow | undefined;
+      if (row?.waitingSince !== undefined && row.retryAt > 0)
+        await kv.put({ ...row, retryAt: 0 }, `${Q}${id}`);
+      continue;
+    }
     if (rec.capturedAt < since && rec.source !== 'import') continue;
     await kv.put(fresh(id), `${Q}${id}`);
     queued++;

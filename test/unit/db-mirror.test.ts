@@ -55,3 +55,20 @@ test('only saved images are queued, each once; a written image is never queued a
     lastError: 'Could not write the file: the disk is full.',
   });
 });
+
+test('an image waiting for its prompts is tried again as soon as it changes', async () => {
+  await markWritten(record(2).id, { path: 'b.png', files: [], at: 3 }); // the first test's leftover
+  await putImage(record(7), bytes(7), null);
+  expect(await queueForMirror([record(7).id])).toBe(1);
+  const row = (await nextQueued(Date.now())).row!;
+  expect(row.id).toBe(record(7).id);
+  await saveQueued({ ...row, waitingSince: 1_000, retryAt: Date.now() + 900_000 });
+  expect((await nextQueued(Date.now())).row).toBeNull();
+  // The prompts arrive: the change lists the id again.
+  expect(await queueForMirror([record(7).id])).toBe(0);
+  expect((await nextQueued(Date.now())).row).toMatchObject({
+    id: record(7).id,
+    retryAt: 0,
+    waitingSince: 1_000,
+  });
+});

@@ -26,6 +26,9 @@ import { startDownload, waitForDownload } from './download';
 export const MIRROR_ALARM = 'image-vault-mirror';
 /** Pause between two files. */
 const PACE_MS = 250;
+/** How long an image waits for its prompts before it is written without them. */
+const PROMPT_WAIT_MS = 24 * 3_600_000;
+const PROMPT_RECHECK_MS = 15 * 60_000;
 const RETRY_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
 
 let running: Promise<void> | null = null;
@@ -93,6 +96,14 @@ async function writeImage(row: MirrorQueueRow, settings: Settings): Promise<void
   const db = await openVault();
   const [rec, original] = await Promise.all([db.get('images', row.id), db.get('originals', row.id)]);
   if (!rec || isPromptOnly(rec) || !original) return dropQueued(row.id);
+  // Library sync saves bytes first and fills prompts and conversation title later
+  // (background/library/prompt-fill.ts): wait for them (their arrival requeues at once),
+  // within reason, so that the name and the sidecars carry them.
+  const library = await db.get('library', row.id);
+  const noPrompts = !rec.prompt && !rec.revisedPrompt && !rec.warning;
+  const since = row.waitingSince ?? Date.now();
+  if (library?.prompts === 'pending' && noPrompts && Date.now() - since < PROMPT_WAIT_MS)
+    return saveQueued({ ...row, waitingSince: since, retryAt: Date.now() + PROMPT_RECHECK_MS });
   const { path, files } = filesOf(rec, original.blob, settings);
   const written: string[] = [];
   let current = row;
