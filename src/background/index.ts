@@ -11,6 +11,7 @@ import { onCommand } from './commands';
 import { watchUnhandledRejections } from './diagnostics';
 import { injectIntoOpenTabsOnInstall } from './inject-open-tabs';
 import { markInstalled, onLibraryAlarm, startLibraryEngine } from './library';
+import { onMirrorAlarm, startMirror } from './mirror';
 import { handleMessage } from './router';
 import { restoreBadge } from './status/session';
 
@@ -28,7 +29,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === WAKE_ALARM) void drain();
-  else onLibraryAlarm(alarm.name);
+  else if (!onMirrorAlarm(alarm.name)) onLibraryAlarm(alarm.name);
 });
 
 browser.runtime.onInstalled.addListener((details) => {
@@ -60,3 +61,5 @@ restoreBadge().catch(logFailure('could not restore the badge'));
 purgeTrash().catch(logFailure('could not purge the trash'));
 resumeQueue().catch(logFailure('queue failed to resume'));
 startLibraryEngine();
+// The disk mirror (issue 12 §1): resumes its queue and follows saved images while it is on.
+startMirror();

@@ -12,6 +12,7 @@ import { browser, type Runtime } from '../platform/browser';
 import { enqueue } from './capture/processor';
 import { fetchMissing } from './fetch-missing';
 import { libraryBackfill, libraryDeepScan, libraryStatus, onChatGptPage } from './library';
+import { mirrorAll } from './mirror';
 import { dismissSkipped, saveSkipped } from './status/catch-up';
 import { dismissFailed, getStatus, pageHealth, retryFailed, setPaused } from './status/status';
 
@@ -45,6 +46,7 @@ const handlers: Handlers = {
   libraryDeepScan: (p) => libraryDeepScan(p.action),
   forgetDeleted: async () => ({ forgotten: await forgetTombstones() }),
   fetchMissing: (p) => fetchMissing(p.id),
+  mirrorAll: (p) => mirrorAll(p.action),
 };
 
 export function handleMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> {

@@ -90,6 +90,7 @@ const PAYLOADS: Record<MessageType, Check> = {
   }),
   forgetDeleted: shape({}),
   fetchMissing: shape({ id: fileId }),
+  mirrorAll: shape({ action: (v) => (v === 'start' || v === 'status' ? null : 'expected start or status') }),
 };
 
 /** Parses an incoming message; returns the typed message or the reason it was refused. */

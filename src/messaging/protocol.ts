@@ -131,6 +131,23 @@ export interface ProtocolMap {
    * the record as `fetchError`).
    */
   fetchMissing: { payload: { id: string }; result: { ok: true } | { ok: false; error: string } };
+  /**
+   * UI → background (issue 12 §1): 'start' queues every saved image the disk mirror has not
+   * written yet ("Write everything now"); 'status' only reports. Resumes after a worker stop.
+   */
+  mirrorAll: { payload: { action: 'start' | 'status' }; result: MirrorStatus };
+}
+
+/** Where the disk mirror stands (issue 12 §1). */
+export interface MirrorStatus {
+  enabled: boolean;
+  /** Saved images (prompt-only records excluded) and how many of them are on disk. */
+  total: number;
+  written: number;
+  /** Waiting to be written, and given up for now (retried later) with the latest reason. */
+  pending: number;
+  failed: number;
+  lastError: string | null;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -152,6 +169,7 @@ export const SENDERS: Record<MessageType, 'content' | 'ui'> = {
   libraryDeepScan: 'ui',
   forgetDeleted: 'ui',
   fetchMissing: 'ui',
+  mirrorAll: 'ui',
 };
 
 /**

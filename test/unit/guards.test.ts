@@ -27,6 +27,8 @@ describe('parseMessage accepts well-formed messages', () => {
     ['setPaused', { paused: true }],
     ['retryFailed', {}],
     ['dismissFailed', {}],
+    ['mirrorAll', { action: 'start' }],
+    ['mirrorAll', { action: 'status' }],
   ])('%s', (type, payload) => {
     expect(parseMessage({ type, payload })).toEqual({ ok: true, message: { type, payload } });
   });
@@ -43,6 +45,7 @@ describe('parseMessage refuses malformed messages with a reason', () => {
     [{ type: 'getStatus' }, 'getStatus: expected an object'],
     [{ type: 'getStatus', payload: [] }, 'getStatus: expected an object'],
     [{ type: 'setPaused', payload: { paused: 'yes' } }, 'setPaused: paused: expected a boolean'],
+    [{ type: 'mirrorAll', payload: { action: 'wipe' } }, 'mirrorAll: action: expected start or status'],
     [{ type: 'setPaused', payload: {} }, 'setPaused: paused: expected a boolean'],
     [
       { type: 'imageSeen', payload: { ...seen, fileId: 'img-123' } },

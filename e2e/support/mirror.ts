@@ -1,0 +1,69 @@
+/**
+ * The disk mirror's test double of a Downloads folder (issue 12 §1). Playwright's persistent
+ * context routes every download into its artifacts folder under a GUID name
+ * (`Browser.setDownloadBehavior: allowAndName`), which would hide the names the extension
+ * chose. So the profile gets `download.default_directory` in its Preferences before launch,
+ * and the browser's own behaviour is put back (`default`) through the DevTools protocol: the
+ * `downloads` API then writes `<downloads>/Image Vault/…` exactly as a user's Chrome would.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { MirrorStatus } from '../../src/messaging/protocol';
+import { launchBrowser } from '../harness/launch';
+import { sendFrom } from './capture';
+
+/** Launches the profile with its Downloads folder at `downloads` (no Save dialog). */
+export async function launchWithDownloads(profile: string, downloads: string): Promise<BrowserContext> {
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  mkdirSync(downloads, { recursive: true });
+  writeFileSync(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ download: { default_directory: downloads, prompt_for_download: false } }),
+  );
+  const context = await launchBrowser(profile);
+  const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+  await cdp.detach();
+  return context;
+}
+
+/** Every file under `dir`, as paths relative to it with forward slashes, sorted. */
+export function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(relative(dir, p).split('\\').join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** SHA-256 (hex) of a file on disk. */
+export const sha256Of = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** Turns the mirror on with `pattern` (both sidecars), as the settings page would store it. */
+export async function mirrorOn(ext: Page, pattern: string): Promise<void> {
+  await ext.evaluate(
+    (p) =>
+      chrome.storage.local.set({
+        settings: {
+          v: 1,
+          librarySync: true,
+          mirror: { enabled: true, pattern: p, sidecars: ['xmp', 'json'] },
+          thumbnail: { size: 256, quality: 0.8 },
+          badge: 'session',
+        },
+      }),
+    pattern,
+  );
+}
+
+/** "Write everything now" ('start') or its progress ('status'). */
+export function mirrorAll(ext: Page, action: 'start' | 'status'): Promise<MirrorStatus> {
+  return sendFrom(ext, 'mirrorAll', { action }) as Promise<MirrorStatus>;
+}
