@@ -176,3 +176,23 @@ test('"Write everything now" copies the existing vault, and resumes after the wo
     );
   }
 });
+
+test('the settings page’s "Write everything now" button copies the vault and says so', async ({
+  openExtensionPage,
+  downloads,
+}) => {
+  const gallery = await openExtensionPage('src/gallery/index.html');
+  await expect(gallery.locator('body[data-ready]')).toBeAttached();
+  await seedImages(gallery, syntheticRecords(3));
+  const settings = await openExtensionPage('src/settings/index.html');
+  await expect(settings.locator('body[data-ready]')).toBeAttached();
+  await expect(settings.getByTestId('settings-mirror-all')).toBeHidden();
+  await settings.getByTestId('settings-mirror').check();
+  await expect(settings.getByTestId('settings-mirror-progress')).toHaveText('Written 0 of 3 images');
+  await settings.getByTestId('settings-mirror-all').click();
+  await expect(settings.getByTestId('settings-mirror-progress')).toHaveText(
+    'Written 3 of 3 images · all on disk',
+    { timeout: 60_000 },
+  );
+  expect(filesUnder(downloads)).toHaveLength(9);
+});

@@ -8,6 +8,7 @@ import { h } from '../ui/dom';
 import { onStatusChanged } from '../ui/live';
 import { fetchStatus } from '../ui/status';
 import { examplePath } from './example-path';
+import { watchMirror } from './mirror-all';
 import { PATTERN_TOKENS, patternProblem, type Settings, type SidecarKind } from './schema';
 import { showShortcuts } from './shortcuts';
 import { getSettings, onSettingsChanged, saveSettings } from './store';
@@ -24,6 +25,8 @@ const thumbQuality = $<HTMLSelectElement>('thumb-quality');
 const badges = [...document.querySelectorAll<HTMLInputElement>('input[name="badge"]')];
 
 let current: Settings;
+/** Re-reads where "Write everything now" stands (set once the page is wired). */
+let refreshMirror: (() => void) | null = null;
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
 
 function flash(text: string): void {
@@ -69,6 +72,9 @@ function render(s: Settings): void {
   librarySync.checked = s.librarySync;
   mirror.checked = s.mirror.enabled;
   $('ask-note').hidden = !s.mirror.enabled;
+  const box = $('mirror-all-box');
+  if (box.hidden === s.mirror.enabled) refreshMirror?.();
+  box.hidden = !s.mirror.enabled;
   if (document.activeElement !== pattern) {
     pattern.value = s.mirror.pattern;
     showPattern(s.mirror.pattern);
@@ -151,6 +157,7 @@ async function start(): Promise<void> {
   onSettingsChanged(render);
   // Paused or resumed elsewhere (the popup, the Alt+Shift+K shortcut): the switch follows.
   onStatusChanged(new AbortController().signal, () => void showCapture());
+  refreshMirror = watchMirror($<HTMLButtonElement>('mirror-all'), $('mirror-progress'));
   await Promise.all([showCapture(), showShortcuts($('shortcuts'), $('shortcuts-where'))]);
 }
 
