@@ -194,3 +194,20 @@ test('the settings page opens from the popup and from the gallery', async ({
   await ready(fromGallery);
   expect(new URL(fromGallery.url()).pathname).toBe(`/${SETTINGS}`);
 });
+
+test('the library check schedule is stored, and can be chosen only while library sync is on', async ({
+  openExtensionPage,
+}) => {
+  const page = await ready(await openExtensionPage(SETTINGS));
+  const every = page.getByTestId('settings-sync-every');
+  await expect(every).toHaveValue('15');
+  await every.selectOption('60');
+  await expect.poll(async () => (await stored(page))?.librarySyncEvery).toBe(60);
+  await page.getByTestId('settings-library-sync').uncheck();
+  await expect(every).toBeDisabled();
+  await expect.poll(async () => (await stored(page))?.librarySync).toBe(false);
+  expect((await stored(page))?.librarySyncEvery).toBe(60);
+  await page.reload();
+  await ready(page);
+  await expect(page.getByTestId('settings-sync-every')).toHaveValue('60');
+});

@@ -16,6 +16,7 @@ import { getSettings, onSettingsChanged, saveSettings } from './store';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const capture = $<HTMLInputElement>('capture');
 const librarySync = $<HTMLInputElement>('library-sync');
+const syncEvery = $<HTMLSelectElement>('sync-every');
 const mirror = $<HTMLInputElement>('mirror');
 const pattern = $<HTMLInputElement>('pattern');
 const patternProblemEl = $('pattern-problem');
@@ -70,6 +71,8 @@ function showPattern(value: string): string | null {
 function render(s: Settings): void {
   current = s;
   librarySync.checked = s.librarySync;
+  syncEvery.value = String(s.librarySyncEvery);
+  syncEvery.disabled = !s.librarySync;
   mirror.checked = s.mirror.enabled;
   $('ask-note').hidden = !s.mirror.enabled;
   const box = $('mirror-all-box');
@@ -104,9 +107,14 @@ function wire(): void {
     }
     await showCapture();
   });
-  librarySync.addEventListener(
+  librarySync.addEventListener('change', async () => {
+    await save((s) => ({ ...s, librarySync: librarySync.checked }));
+    render(current);
+  });
+  syncEvery.addEventListener(
     'change',
-    () => void save((s) => ({ ...s, librarySync: librarySync.checked })),
+    () =>
+      void save((s) => ({ ...s, librarySyncEvery: Number(syncEvery.value) as Settings['librarySyncEvery'] })),
   );
   mirror.addEventListener('change', async () => {
     await save((s) => ({ ...s, mirror: { ...s.mirror, enabled: mirror.checked } }));

@@ -9,12 +9,17 @@ export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
 
 export type SidecarKind = 'xmp' | 'json';
+/** How often the library is checked while a ChatGPT tab is open, in minutes (page loads check too). */
+export type SyncEvery = 15 | 60 | 240;
+export const SYNC_EVERY: readonly SyncEvery[] = [15, 60, 240];
 export type BadgeMode = 'session' | 'total' | 'off';
 
 export interface Settings {
   v: typeof SETTINGS_VERSION;
   /** Library sync (issue 9): the automatic check on page load and every 15 minutes. */
   librarySync: boolean;
+  /** Minutes between the periodic checks while a ChatGPT tab is open. */
+  librarySyncEvery: SyncEvery;
   mirror: {
     /** Write each saved image to the Downloads folder too (off by default). */
     enabled: boolean;
@@ -38,10 +43,19 @@ export const DEFAULT_PATTERN = 'Image Vault/{yyyy}-{mm}/{conversation}/{title}_{
 export const DEFAULT_SETTINGS: Settings = {
   v: SETTINGS_VERSION,
   librarySync: true,
+  librarySyncEvery: 15,
   mirror: { enabled: false, pattern: DEFAULT_PATTERN, sidecars: ['xmp', 'json'] },
   thumbnail: { size: 256, quality: 0.8 },
   badge: 'session',
 };
+
+/**
+ * Whether the periodic library check is due under the schedule (`librarySyncEvery`; the alarm
+ * itself fires every 15 minutes). A minute of slack absorbs the alarm's jitter.
+ */
+export function syncDue(lastCheckAt: number | null, everyMin: number, now: number): boolean {
+  return lastCheckAt === null || now - lastCheckAt >= (everyMin - 1) * 60_000;
+}
 
 /** The tokens a mirror pattern may use. */
 export const PATTERN_TOKENS = ['yyyy', 'mm', 'dd', 'conversation', 'title', 'fileid', 'ext'] as const;
@@ -81,6 +95,8 @@ export function validateSettings(input: unknown): Check {
   const t = isObj(input.thumbnail) ? input.thumbnail : null;
   if (input.v !== SETTINGS_VERSION) problems.push(`Unknown settings version ${String(input.v)}.`);
   if (typeof input.librarySync !== 'boolean') problems.push('Library sync must be on or off.');
+  if (!SYNC_EVERY.includes(input.librarySyncEvery as SyncEvery))
+    problems.push('Library checks run every 15 minutes, every hour or every 4 hours.');
   if (!m) problems.push('The mirror settings are missing.');
   else {
     if (typeof m.enabled !== 'boolean') problems.push('The mirror must be on or off.');
@@ -118,6 +134,9 @@ export function migrateSettings(stored: unknown): Settings {
   const candidate: Settings = {
     v: SETTINGS_VERSION,
     librarySync: typeof src.librarySync === 'boolean' ? src.librarySync : d.librarySync,
+    librarySyncEvery: SYNC_EVERY.includes(src.librarySyncEvery as SyncEvery)
+      ? (src.librarySyncEvery as SyncEvery)
+      : d.librarySyncEvery,
     mirror: {
       enabled: typeof m.enabled === 'boolean' ? m.enabled : d.mirror.enabled,
       pattern: typeof m.pattern === 'string' && !patternProblem(m.pattern) ? m.pattern : d.mirror.pattern,

@@ -3,6 +3,7 @@ import {
   DEFAULT_SETTINGS,
   migrateSettings,
   patternProblem,
+  syncDue,
   validateSettings,
 } from '../../src/settings/schema';
 
@@ -12,13 +13,14 @@ describe('settings schema', () => {
     const bad = {
       ...DEFAULT_SETTINGS,
       librarySync: 'yes',
+      librarySyncEvery: 5,
       mirror: { enabled: true, pattern: '../{fileid}.{ext}', sidecars: ['txt'] },
       thumbnail: { size: 300, quality: 2 },
       badge: 'always',
     };
     const r = validateSettings(bad);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems).toHaveLength(6);
+    if (!r.ok) expect(r.problems).toHaveLength(7);
   });
 
   it('checks mirror patterns: inside Downloads, known tokens, a file id, the image type', () => {
@@ -41,6 +43,18 @@ describe('settings schema', () => {
       thumbnail: { size: 9, quality: 0.6 },
     });
     expect(damaged.badge).toBe('total');
+    expect(damaged.librarySyncEvery).toBe(15);
+    expect(migrateSettings({ ...DEFAULT_SETTINGS, librarySyncEvery: 240 }).librarySyncEvery).toBe(240);
     expect(damaged.thumbnail).toEqual({ size: 256, quality: 0.6 });
+  });
+
+  it('runs the periodic library check only when the schedule says it is due', () => {
+    const t = 10 * 3_600_000;
+    expect(syncDue(null, 60, t)).toBe(true);
+    expect(syncDue(t - 15 * 60_000, 15, t)).toBe(true);
+    expect(syncDue(t - 15 * 60_000, 60, t)).toBe(false);
+    expect(syncDue(t - 59 * 60_000, 60, t)).toBe(true); // a minute of alarm jitter
+    expect(syncDue(t - 3 * 3_600_000, 240, t)).toBe(false);
+    expect(syncDue(t - 4 * 3_600_000, 240, t)).toBe(true);
   });
 });

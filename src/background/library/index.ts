@@ -5,12 +5,13 @@
  */
 import type { LibraryStatus } from '../../messaging/protocol';
 import { cachedSettings } from '../../settings/cached';
+import { syncDue } from '../../settings/schema';
 import { controlBackfill, kickBackfill, startBackfill } from './backfill';
 import { controlDeepScan, kickDeepScan } from './deep-scan';
 import { endWait, LIBRARY_WAKE_ALARM, readJob, setWakeHandler } from './jobs';
 import { kickPrompts } from './prompt-fill';
 import { libraryStatus } from './status';
-import { checkLibrary, markInstalled, onSyncAlarm, SYNC_ALARM } from './sync';
+import { checkLibrary, markInstalled, onSyncAlarm, readSyncState, SYNC_ALARM } from './sync';
 
 const LOG = '[image-vault]';
 const warn = (what: string) => (e: unknown) => console.warn(LOG, what, e);
@@ -39,7 +40,7 @@ export function startLibraryEngine(): void {
 
 /** Alarms of the library; true when `name` was one. */
 export function onLibraryAlarm(name: string): boolean {
-  if (name === SYNC_ALARM) whenSyncOn(onSyncAlarm).catch(warn('library check failed'));
+  if (name === SYNC_ALARM) whenSyncOn(onScheduledAlarm).catch(warn('library check failed'));
   else if (name === LIBRARY_WAKE_ALARM) resume().catch(warn('library wake-up failed'));
   else return false;
   return true;
@@ -48,6 +49,12 @@ export function onLibraryAlarm(name: string): boolean {
 /** A ChatGPT page loaded (its content script reported): a check, at most one a minute. */
 export function onChatGptPage(tabId: number | null): void {
   whenSyncOn(() => checkLibrary('page', tabId)).catch(warn('library check failed'));
+}
+
+/** The 15-minute alarm; a longer schedule (settings) skips the checks that would come too soon. */
+async function onScheduledAlarm(): Promise<void> {
+  const every = (await cachedSettings()).librarySyncEvery;
+  if (syncDue((await readSyncState()).lastCheckAt, every, Date.now())) await onSyncAlarm();
 }
 
 /** The automatic checks run only while the `librarySync` setting is on (the settings page). */
