@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { FirefoxRun } from '../harness/firefox/launch';
 import type { VaultSnapshot } from '../harness/vault';
 import type { SimImage } from '../sim';
+import { storedMismatches } from '../support/stored-image';
 
 /** Waits until the vault holds exactly `n` images and no job is waiting, then returns it. */
 export async function vaultWith(ff: FirefoxRun, n: number, timeout = 30_000): Promise<VaultSnapshot> {
@@ -26,19 +27,5 @@ export function expectStoredFx(
   img: SimImage,
   served: { sha256: string; bytes: number },
 ): void {
-  const rec = snap.images.find((r) => r.id === img.fileId);
-  expect(rec, `record for ${img.fileId}`).toBeDefined();
-  expect(snap.sha256[img.fileId], 'stored original hashes to the served bytes').toBe(served.sha256);
-  expect(rec!.sha256).toBe(served.sha256);
-  expect(rec!.bytes).toBe(served.bytes);
-  expect(rec!.prompt).toBe(img.prompt);
-  expect(rec!.revisedPrompt).toBe(img.revisedPrompt);
-  expect(rec!.model).toBe(img.model);
-  expect(rec!.genId).toBe(img.genId);
-  expect(rec!.width).toBe(img.width);
-  expect(rec!.height).toBe(img.height);
-  expect(rec!.mimeType).toBe(img.mimeType);
-  expect(rec!.conversationId).toBe(img.conversationId);
-  expect(rec!.warning ?? null).toBeNull();
-  expect(snap.thumbs.find((t) => t.id === img.fileId)?.type, 'a WebP thumbnail').toBe('image/webp');
+  expect(storedMismatches(snap, img, served)).toEqual([]);
 }
