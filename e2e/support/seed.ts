@@ -27,6 +27,14 @@ export interface SeedImage {
   originalType?: 'image/png' | 'image/webp';
 }
 
+/**
+ * A page to seed from: a Playwright page, or a Puppeteer one (the Firefox layer) — seeding
+ * is one in-page function, so anything that can evaluate it with its plan will do.
+ */
+export interface SeedTarget {
+  evaluate(fn: (plan: SeedPlan) => Promise<void>, plan: SeedPlan): Promise<unknown>;
+}
+
 export interface SeedOptions {
   /**
    * true (default up to 500 images): every image gets its own original PNG, and its
@@ -50,7 +58,7 @@ export interface SeedOptions {
  * with `promptOnly: 1` is stored as it is, without original or thumbnail.
  */
 export async function seedImages(
-  page: Page,
+  page: SeedTarget,
   images: readonly (ImageRecord | SeedImage)[],
   opts: SeedOptions = {},
 ) {
