@@ -25,49 +25,45 @@ interface Piece {
   length: number;
 }
 
-/**
- * The CRCs of the original's ranges `keep` (sorted, from `from`), knowing the CRC of the whole.
- * Without C2PA chunks that is one range to the end, found by algebra with no read. With them,
- * the bytes up to the last chunk's end are streamed once (C2PA tools put the chunk early,
- * after IHDR in PNG); the range after it again comes from algebra.
- */
-async function keptCrcs(
-  original: Blob,
-  originalCrc: number,
-  from: number,
-  cut: C2paChunk[],
-): Promise<Piece[]> {
-  const head = new Uint8Array(await original.slice(0, from).arrayBuffer());
-  if (!cut.length)
-    return [
-      { crc: crc32DropPrefix(originalCrc, crc32(head), original.size - from), length: original.size - from },
-    ];
-  const ranges: [number, number][] = [];
+/** The ranges of the original the copy keeps: from `from` to the end, minus the `cut` chunks. */
+function keptRanges(from: number, cut: readonly C2paChunk[], size: number): [number, number][] {
+  const out: [number, number][] = [];
   let at = from;
   for (const c of cut) {
-    ranges.push([at, c.start]);
+    out.push([at, c.start]);
     at = c.end;
   }
-  const lastEnd = at;
-  // Stream [0, lastEnd): the CRC of the whole prefix, and of each kept range inside it.
-  const crcs = ranges.map(() => 0);
+  out.push([at, size]);
+  return out;
+}
+
+/**
+ * The CRC of each kept range (keptRanges: the last one runs to the end), knowing the CRC of
+ * the whole. The last range's CRC comes by algebra from the CRC of everything before it; that
+ * prefix is read once — a few bytes without C2PA chunks, up to the last chunk's end with them
+ * (C2PA tools put the chunk early, after IHDR in PNG).
+ */
+async function keptCrcs(original: Blob, originalCrc: number, ranges: [number, number][]): Promise<Piece[]> {
+  const lastStart = ranges[ranges.length - 1]![0];
+  const inner = ranges.slice(0, -1);
+  const crcs = inner.map(() => 0);
   let prefixCrc = 0;
   let pos = 0;
-  const reader = original.slice(0, lastEnd).stream().getReader();
+  const reader = original.slice(0, lastStart).stream().getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     prefixCrc = crc32(value, prefixCrc);
-    ranges.forEach(([s, e], i) => {
+    inner.forEach(([s, e], i) => {
       const a = Math.max(s, pos);
       const b = Math.min(e, pos + value.length);
       if (a < b) crcs[i] = crc32(value.subarray(a - pos, b - pos), crcs[i]);
     });
     pos += value.length;
   }
-  const rest = original.size - lastEnd;
+  const rest = original.size - lastStart;
   return [
-    ...ranges.map(([s, e], i) => ({ crc: crcs[i]!, length: e - s })),
+    ...inner.map(([s, e], i) => ({ crc: crcs[i]!, length: e - s })),
     { crc: crc32DropPrefix(originalCrc, prefixCrc, rest), length: rest },
   ];
 }
@@ -88,32 +84,25 @@ export async function embeddedCopy(
   let head: Uint8Array<ArrayBuffer>;
   let skip: number;
   let tail = new Uint8Array(0);
-  let cut: C2paChunk[];
+  if (mimeType === 'image/png' && !isPngPrefix(prefix)) return null;
+  const found = (await findC2paChunks(blobReader(original), original.size)).chunks;
   if (mimeType === 'image/png') {
-    if (!isPngPrefix(prefix)) return null;
-    cut = (await findC2paChunks(blobReader(original), original.size)).chunks;
     const chunks = pngTextChunks(t);
     head = new Uint8Array(PNG_PREFIX + chunks.length);
     head.set(prefix, 0);
     head.set(chunks, PNG_PREFIX);
     skip = PNG_PREFIX;
   } else {
-    cut = (await findC2paChunks(blobReader(original), original.size)).chunks;
-    const removed = cut.reduce((n, c) => n + c.end - c.start, 0);
+    const removed = found.reduce((n, c) => n + c.end - c.start, 0);
     // The RIFF size is computed for the copy's length: the original's minus the C2PA chunks.
     const plan = webpXmpPlan(prefix, original.size - removed, t);
     if (!plan) return null;
     ({ head, skip, tail } = plan);
   }
-  cut = cut.filter((c) => c.start >= skip); // never inside the rewritten header
-  const kept = await keptCrcs(original, originalCrc, skip, cut);
-  const slices: Blob[] = [];
-  let at = skip;
-  for (const c of cut) {
-    slices.push(original.slice(at, c.start));
-    at = c.end;
-  }
-  slices.push(original.slice(at));
+  const cut = found.filter((c) => c.start >= skip); // never inside the rewritten header
+  const ranges = keptRanges(skip, cut, original.size);
+  const kept = await keptCrcs(original, originalCrc, ranges);
+  const slices = ranges.map(([s, e]) => original.slice(s, e));
   return {
     blob: new Blob([head, ...slices, tail]),
     crc32: crc32Concat([
