@@ -82,19 +82,18 @@ export async function queueForMirror(ids: Iterable<string>, since = 0): Promise<
   return queued;
 }
 
-/** The ids of every saved image (not prompt-only), oldest capture first; `since` limits by capturedAt. */
+/**
+ * The ids of every saved image (not prompt-only), oldest capture first; `since` limits by
+ * capturedAt. Keys only: no record (with its prompts) is read.
+ */
 export async function savedImageIds(since = 0): Promise<string[]> {
-  const db = await openVault();
-  const ids: string[] = [];
-  let cursor = await db
-    .transaction('images')
-    .store.index('by-capturedAt')
-    .openCursor(IDBKeyRange.lowerBound(since));
-  while (cursor) {
-    if (!isPromptOnly(cursor.value)) ids.push(cursor.value.id);
-    cursor = await cursor.continue();
-  }
-  return ids;
+  const tx = (await openVault()).transaction('images');
+  const [ids, promptOnly] = await Promise.all([
+    tx.store.index('by-capturedAt').getAllKeys(IDBKeyRange.lowerBound(since)),
+    tx.store.index('by-promptOnly').getAllKeys(),
+  ]);
+  const skip = new Set(promptOnly);
+  return ids.filter((id) => !skip.has(id));
 }
 
 /** The first queued image due at `now`, or the earliest retry time when none is due. */
@@ -151,13 +150,6 @@ export async function mirrorCounts(): Promise<{
     cursor = await cursor.continue();
   }
   return { written, pending, failed, lastError };
-}
-
-/** How many saved images (prompt-only records excluded) the vault holds. */
-export async function savedImageCount(): Promise<number> {
-  const tx = (await openVault()).transaction('images');
-  const [all, promptOnly] = await Promise.all([tx.store.count(), tx.store.index('by-promptOnly').count()]);
-  return all - promptOnly;
 }
 
 /** The mirror's marks: since when it is on, and up to which capture time new images were checked. */

@@ -4,13 +4,13 @@
  */
 import 'fake-indexeddb/auto';
 import { expect, test } from 'vitest';
+import { savedImageCount } from '../../src/db/gallery';
 import { putImage } from '../../src/db/images';
 import {
   markWritten,
   mirrorCounts,
   nextQueued,
   queueForMirror,
-  savedImageCount,
   savedImageIds,
   saveQueued,
 } from '../../src/db/mirror';

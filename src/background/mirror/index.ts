@@ -8,18 +8,13 @@
  * misses the broadcast. So at every start, and on every change, images captured since the
  * last check (the mirror's marks in kv, set when it is switched on) are queued too.
  */
-import {
-  mirrorCounts,
-  mirrorMarks,
-  queueForMirror,
-  savedImageCount,
-  savedImageIds,
-  setMirrorMarks,
-} from '../../db/mirror';
+import { savedImageCount } from '../../db/gallery';
+import { mirrorCounts, mirrorMarks, queueForMirror, savedImageIds, setMirrorMarks } from '../../db/mirror';
 import { onChange } from '../../messaging/changes';
 import type { MirrorStatus } from '../../messaging/protocol';
+import { cachedSettings } from '../../settings/cached';
 import type { Settings } from '../../settings/schema';
-import { getSettings, onSettingsChanged } from '../../settings/store';
+import { onSettingsChanged } from '../../settings/store';
 import { MIRROR_ALARM, pumpMirror } from './runner';
 
 export { MIRROR_ALARM } from './runner';
@@ -47,14 +42,14 @@ async function apply(settings: Settings): Promise<void> {
 
 /** Starts the mirror at every worker start: settings, change listener, resume the queue. */
 export function startMirror(): void {
-  getSettings().then(apply).catch(log('could not start'));
+  cachedSettings().then(apply).catch(log('could not start'));
   onSettingsChanged((s) => {
     apply(s).catch(log('could not apply the settings'));
   });
   onChange(null, async (change) => {
     if (change.type !== 'images-changed') return;
-    const settings = await getSettings();
-    if (!settings.mirror.enabled) return;
+    // Every saved image passes here: the settings come from the cache, not a storage read.
+    if (!(await cachedSettings()).mirror.enabled) return;
     const marks = await mirrorMarks();
     if (change.ids && marks) await queueForMirror(change.ids, marks.since - OVERLAP_MS);
     else await catchUp();
@@ -71,7 +66,7 @@ export function onMirrorAlarm(name: string): boolean {
 
 /** "Write everything now" ('start') and its progress ('status'). */
 export async function mirrorAll(action: 'start' | 'status'): Promise<MirrorStatus> {
-  const settings = await getSettings();
+  const settings = await cachedSettings();
   if (action === 'start' && settings.mirror.enabled) {
     await queueForMirror(await savedImageIds());
     void pumpMirror().catch(log('could not write'));

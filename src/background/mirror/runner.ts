@@ -18,8 +18,8 @@ import {
 } from '../../db/mirror';
 import { openVault } from '../../db/open';
 import { browser } from '../../platform/browser';
+import { cachedSettings } from '../../settings/cached';
 import type { Settings } from '../../settings/schema';
-import { getSettings } from '../../settings/store';
 import { startDownload, waitForDownload } from './download';
 
 /** The alarm that wakes the runner for a retry after the worker stopped. */
@@ -43,7 +43,7 @@ export function pumpMirror(): Promise<void> {
 
 async function run(): Promise<void> {
   for (;;) {
-    const settings = await getSettings();
+    const settings = await cachedSettings();
     if (!settings.mirror.enabled) return;
     const { row, wakeAt } = await nextQueued(Date.now());
     if (!row) {
