@@ -109,13 +109,12 @@ export function mirrorPath(rec: MirrorPathSource, pattern: string): string {
   const parts = filled.split(/[/\\]/);
   const file = sanitizeFileName(parts.pop() ?? '', SEGMENT_MAX_BYTES);
   const folders = parts.map((p) => sanitizeSegment(p));
-  let total = () => folders.reduce((n, f) => n + f.length + 1, file.length);
+  const total = () => folders.reduce((n, f) => n + f.length + 1, file.length);
   while (total() > PATH_MAX_UNITS) {
     const longest = folders.reduce((best, f, i) => (f.length > (folders[best]?.length ?? 0) ? i : best), 0);
     const f = folders[longest];
     if (!f || f.length <= 8) break;
     folders[longest] = sanitizeSegment(f.slice(0, Math.max(8, f.length - (total() - PATH_MAX_UNITS))));
-    total = () => folders.reduce((n, x) => n + x.length + 1, file.length);
   }
   return [...folders, file].join('/');
 }

@@ -1,26 +1,22 @@
 /**
- * The settings page's live example of a mirror pattern: the pattern with every token filled
- * from one sample image. Pure. The sample's values are already safe file-name text, so no
- * sanitising happens here; the mirror (background/mirror/) sanitises real titles itself.
+ * The settings page's live example of a mirror pattern: the path the disk mirror itself
+ * (core/mirror-path.ts) would give one sample image, so the example shows exactly what
+ * would be written, sanitising included. Pure.
  */
-import { PATTERN_TOKENS } from './schema';
-
-type Token = (typeof PATTERN_TOKENS)[number];
+import { type MirrorPathSource, mirrorPath } from '../core/mirror-path';
 
 /** The sample image the example path is made for. */
-export const SAMPLE_IMAGE: Readonly<Record<Token, string>> = {
-  yyyy: '2026',
-  mm: '12',
-  dd: '02',
-  conversation: 'Logo ideas for the bakery',
+export const SAMPLE_IMAGE: MirrorPathSource = {
+  id: 'file_00000000a1b2c3d4',
+  createdAt: Date.UTC(2026, 11, 2, 12),
+  capturedAt: Date.UTC(2026, 11, 2, 12),
   title: 'Croissant logo',
-  fileid: 'file_00000000a1b2c3d4',
-  ext: 'png',
+  prompt: 'a croissant logo for a small bakery',
+  conversationTitle: 'Logo ideas for the bakery',
+  mimeType: 'image/png',
 };
 
-/** `pattern` with its tokens replaced by `sample`'s values; unknown tokens are left as typed. */
-export function examplePath(pattern: string, sample: Readonly<Record<Token, string>> = SAMPLE_IMAGE): string {
-  return pattern.replace(/\{([^}]*)\}/g, (whole, name: string) =>
-    (PATTERN_TOKENS as readonly string[]).includes(name) ? sample[name as Token] : whole,
-  );
+/** Where the mirror would write the sample image under `pattern` (relative to Downloads). */
+export function examplePath(pattern: string, sample: MirrorPathSource = SAMPLE_IMAGE): string {
+  return mirrorPath(sample, pattern);
 }
