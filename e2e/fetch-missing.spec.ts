@@ -5,19 +5,17 @@
  * A file ChatGPT no longer has gives a plain message, kept on the record; its prompts stay.
  */
 import type { Page } from '@playwright/test';
-import type { ImageRecord } from '../src/core/types';
+import { type ImageRecord, NO_BYTES } from '../src/core/types';
 import { expect, test } from './harness/fixtures';
 import type { SimImage } from './sim';
+import { seedImages } from './support/seed';
 
 /** The prompt-only record the export import would make for `img` (no bytes). */
 function promptOnly(img: SimImage, over: Partial<ImageRecord> = {}): ImageRecord {
   const url = `https://chatgpt.com/c/${img.conversationId}`;
   return {
     id: img.fileId,
-    sha256: '',
-    crc32: 0,
-    bytes: 0,
-    mimeType: '',
+    ...NO_BYTES,
     width: 0,
     height: 0,
     prompt: img.prompt,
@@ -39,29 +37,10 @@ function promptOnly(img: SimImage, over: Partial<ImageRecord> = {}): ImageRecord
     favorite: 0,
     source: 'chatgpt-export',
     warning: null,
-    promptOnly: 1,
     linkExpiresAt: 1_700_000_000_000 + 86_400_000,
     fetchError: null,
     ...over,
   };
-}
-
-/** Writes records into the vault's `images` store, as the export import does (raw IndexedDB). */
-async function seedRecords(page: Page, records: ImageRecord[]): Promise<void> {
-  await page.evaluate(async (records) => {
-    const db = await new Promise<IDBDatabase>((res, rej) => {
-      const r = indexedDB.open('image-vault');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const tx = db.transaction('images', 'readwrite');
-    for (const rec of records) tx.objectStore('images').put(rec);
-    await new Promise((res, rej) => {
-      tx.oncomplete = res;
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-  }, records);
 }
 
 /** Sends `fetchMissing` as the gallery's Fetch button does. */
@@ -90,7 +69,7 @@ test('Fetch turns a prompt-only record into the served image and keeps its promp
   await sim.open(page, '/'); // a signed-in ChatGPT tab: the worker reads the session through it
   const gallery = await openExtensionPage('src/gallery/index.html');
   await expect(gallery.locator('body[data-ready]')).toBeAttached();
-  await seedRecords(gallery, [promptOnly(img), lost]);
+  await seedImages(gallery, [promptOnly(img), lost]);
 
   expect(await fetchMissing(gallery, img.fileId)).toEqual({ ok: true });
   const vault = await readVault();

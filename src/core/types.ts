@@ -123,6 +123,15 @@ export interface ImageRecord {
   fetchError?: string | null;
 }
 
+/** The byte fields of a prompt-only record (see `ImageRecord.promptOnly`): there are no bytes. */
+export const NO_BYTES = {
+  promptOnly: 1,
+  sha256: '',
+  crc32: 0,
+  bytes: 0,
+  mimeType: '',
+} as const satisfies Partial<ImageRecord>;
+
 /** True for a record that holds prompts but no image bytes (see `ImageRecord.promptOnly`). */
 export function isPromptOnly(rec: Pick<ImageRecord, 'promptOnly'>): boolean {
   return rec.promptOnly === 1;

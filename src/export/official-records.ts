@@ -4,7 +4,7 @@
  * whose prompts are the recovery asset (the image can be made again from them).
  */
 import type { ImageFacts } from '../background/capture/image-facts';
-import type { ImageRecord } from '../core/types';
+import { type ImageRecord, NO_BYTES } from '../core/types';
 import type { ExportFinding } from '../sites/chatgpt/export/read';
 import { jsonFields } from '../sites/chatgpt/record-fields';
 
@@ -35,13 +35,9 @@ export function exportImageRecord(f: ExportFinding, facts: ImageFacts, now: numb
 export function promptOnlyRecord(f: ExportFinding, now: number, why: string | null = null): ImageRecord {
   return {
     ...common(f, now),
-    sha256: '',
-    crc32: 0,
-    bytes: 0,
-    mimeType: '',
+    ...NO_BYTES,
     width: f.meta.width ?? 0,
     height: f.meta.height ?? 0,
-    promptOnly: 1,
     linkExpiresAt: f.linkExpiresAt,
     fetchError: why,
   };

@@ -3,7 +3,7 @@
  * stream, one entry at a time, so its size never sits in memory. Version 1 is a promise:
  * later versions only add fields, and readers of v1 ignore fields they do not know.
  */
-import { type ImageRecord, isPromptOnly } from '../types';
+import { type ImageRecord, isPromptOnly, NO_BYTES } from '../types';
 
 export const MANIFEST_FORMAT = 'image-vault';
 export const MANIFEST_VERSION = 1;
@@ -123,7 +123,7 @@ export function recordFromManifestEntry(e: ManifestEntry, crc32: number): ImageR
     const expires = e.linkExpiresAt ? Date.parse(e.linkExpiresAt) : Number.NaN;
     return {
       ...recordFromManifestEntry({ ...e, noImage: undefined, sha256: '', bytes: 0, mimeType: '' }, 0),
-      promptOnly: 1,
+      ...NO_BYTES,
       linkExpiresAt: Number.isFinite(expires) ? expires : null,
     };
   }
