@@ -4,20 +4,13 @@
  * single transaction holding gigabytes of Blobs would stall capture for its whole length).
  */
 
-import type { IDBPTransaction } from 'idb';
 import { fillGaps } from '../core/merge-record';
 import { type ImageRecord, isPromptOnly } from '../core/types';
 import { announceChange } from '../messaging/changes';
 import { findDuplicate } from './images';
+import { commitOrAbort, type ImportTx, importTx } from './import-tx';
 import { openVault } from './open';
-import type { VaultDB } from './schema';
 import { DELETED_REASON, wasDeleted } from './tombstones';
-
-type WriteTx = IDBPTransaction<
-  VaultDB,
-  ('images' | 'originals' | 'thumbs' | 'tombstones' | 'trash')[],
-  'readwrite'
->;
 
 /**
  * One archive entry to write: an image with its bytes, or a prompt-only record
@@ -55,25 +48,12 @@ export class ImportWriter {
    * add the new, keep favourites of the known.
    */
   async write(batch: readonly ImportCandidate[]): Promise<MergeOutcome[]> {
-    const tx = (await openVault()).transaction(
-      ['images', 'originals', 'thumbs', 'tombstones', 'trash'],
-      'readwrite',
-    );
+    const tx = await importTx();
     const out: MergeOutcome[] = [];
     const added: string[] = [];
     const favourited: string[] = [];
     const upgraded: ImageRecord[] = [];
-    try {
-      await this.writeAll(tx, batch, out, { added, favourited, upgraded });
-    } catch (err) {
-      // A failed request alone does not undo the others of its transaction: abort it.
-      tx.done.catch(() => {}); // rejects with AbortError: expected, not worth a console error
-      try {
-        tx.abort();
-      } catch {}
-      throw err;
-    }
-    await tx.done;
+    await commitOrAbort(tx, () => this.writeAll(tx, batch, out, { added, favourited, upgraded }));
     const changed = [...added, ...favourited, ...upgraded.map((r) => r.id)];
     if (changed.length) await announceChange({ type: 'images-changed', ids: changed });
     // Only once committed: a failed batch left nothing of itself behind.
@@ -84,7 +64,7 @@ export class ImportWriter {
   }
 
   private async writeAll(
-    tx: WriteTx,
+    tx: ImportTx,
     batch: readonly ImportCandidate[],
     out: MergeOutcome[],
     done: { added: string[]; favourited: string[]; upgraded: ImageRecord[] },

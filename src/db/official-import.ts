@@ -4,22 +4,15 @@
  * an image the export knows without bytes becomes a prompt-only record; bytes given to a
  * prompt-only record upgrade it. Modelled on import-merge.ts (Image Vault's own archives).
  */
-import type { IDBPTransaction } from 'idb';
 import { dedupeKeys } from '../core/image-bytes';
 import { fillGaps } from '../core/merge-record';
 import { type ImageRecord, isPromptOnly } from '../core/types';
 import { announceChange } from '../messaging/changes';
 import { sameBytes, upgradedRecord } from './images';
 import { ALREADY_REASON } from './import-merge';
+import { commitOrAbort, type ImportTx, importTx } from './import-tx';
 import { openVault } from './open';
-import type { VaultDB } from './schema';
 import { DELETED_REASON, wasDeleted } from './tombstones';
-
-type WriteTx = IDBPTransaction<
-  VaultDB,
-  ('images' | 'originals' | 'thumbs' | 'tombstones' | 'trash')[],
-  'readwrite'
->;
 
 /** One image the export knows: with its bytes (verified by the caller), or prompt-only. */
 export type OfficialCandidate =
@@ -60,30 +53,19 @@ export class OfficialImportWriter {
 
   /** One transaction per batch: a failed batch leaves nothing of itself. */
   async write(batch: readonly OfficialCandidate[]): Promise<OfficialOutcome[]> {
-    const tx = (await openVault()).transaction(
-      ['images', 'originals', 'thumbs', 'tombstones', 'trash'],
-      'readwrite',
-    );
+    const tx = await importTx();
     const out: OfficialOutcome[] = [];
     const undo: Undo[] = [];
-    try {
+    await commitOrAbort(tx, async () => {
       for (const c of batch) out.push(await this.writeOne(tx, c, undo));
-    } catch (err) {
-      // A failed request alone does not undo the others of its transaction: abort it.
-      tx.done.catch(() => {}); // rejects with AbortError: expected
-      try {
-        tx.abort();
-      } catch {}
-      throw err;
-    }
-    await tx.done;
+    });
     this.done.push(...undo); // only once committed
     if (undo.length)
       await announceChange({ type: 'images-changed', ids: [...new Set(undo.map((u) => u.id))] });
     return out;
   }
 
-  private async writeOne(tx: WriteTx, c: OfficialCandidate, undo: Undo[]): Promise<OfficialOutcome> {
+  private async writeOne(tx: ImportTx, c: OfficialCandidate, undo: Undo[]): Promise<OfficialOutcome> {
     const images = tx.objectStore('images');
     const rec = c.record;
     const id = rec.id;
@@ -120,7 +102,7 @@ export class OfficialImportWriter {
     return { id, status: c.kind === 'image' ? 'added' : 'prompt-only' };
   }
 
-  private async putBytes(tx: WriteTx, id: string, original: Blob, thumb: Blob | null): Promise<void> {
+  private async putBytes(tx: ImportTx, id: string, original: Blob, thumb: Blob | null): Promise<void> {
     await tx.objectStore('originals').put({ id, blob: original });
     if (thumb) await tx.objectStore('thumbs').put({ id, blob: thumb });
   }
