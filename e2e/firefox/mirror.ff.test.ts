@@ -13,7 +13,7 @@ import { DEFAULT_PATTERN } from '../../src/settings/schema';
 import { ready } from '../harness/firefox/dom';
 import { type FirefoxRun, launchFirefox } from '../harness/firefox/launch';
 import { simPage } from '../harness/firefox/sim-adapter';
-import { filesUnder, sha256Of } from '../support/mirror';
+import { filesUnder, mirrorSettings, sha256Of } from '../support/mirror';
 import { vaultWith } from './support';
 
 let ff: FirefoxRun;
@@ -33,19 +33,7 @@ test('a captured image and its sidecars are written under the pattern, once', as
     ext.evaluate(() =>
       browser.runtime.sendMessage({ type: 'mirrorAll', payload: { action: 'status' } }),
     ) as Promise<MirrorStatus>;
-  await ext.evaluate(
-    (p) =>
-      browser.storage.local.set({
-        settings: {
-          v: 1,
-          librarySync: true,
-          mirror: { enabled: true, pattern: p, sidecars: ['xmp', 'json'] },
-          thumbnail: { size: 256, quality: 0.8 },
-          badge: 'session',
-        },
-      }),
-    DEFAULT_PATTERN,
-  );
+  await ext.evaluate((settings) => browser.storage.local.set({ settings }), mirrorSettings(DEFAULT_PATTERN));
   const conv = ff.sim.conversation({ title: 'Q1: "plans" | 🦊' });
   await ff.open(conv);
   const gen = await ff.sim.generate(simPage(ff.page), conv, {

@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { MirrorStatus } from '../../src/messaging/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/schema';
 import { launchBrowser } from '../harness/launch';
 import { sendFrom } from './capture';
 
@@ -48,19 +49,12 @@ export const sha256Of = (path: string) => createHash('sha256').update(readFileSy
 
 /** Turns the mirror on with `pattern` (both sidecars), as the settings page would store it. */
 export async function mirrorOn(ext: Page, pattern: string): Promise<void> {
-  await ext.evaluate(
-    (p) =>
-      chrome.storage.local.set({
-        settings: {
-          v: 1,
-          librarySync: true,
-          mirror: { enabled: true, pattern: p, sidecars: ['xmp', 'json'] },
-          thumbnail: { size: 256, quality: 0.8 },
-          badge: 'session',
-        },
-      }),
-    pattern,
-  );
+  await ext.evaluate((settings) => chrome.storage.local.set({ settings }), mirrorSettings(pattern));
+}
+
+/** The default settings with the mirror on under `pattern` (both sidecars). */
+export function mirrorSettings(pattern: string): Settings {
+  return { ...DEFAULT_SETTINGS, mirror: { enabled: true, pattern, sidecars: ['xmp', 'json'] } };
 }
 
 /** "Write everything now" ('start') or its progress ('status'). */
