@@ -5,11 +5,12 @@
 // bundled by Vite and evaluated in an extension page, so every figure is the real code on the
 // real origin: same IndexedDB, same OPFS sink. Each figure is the median of 5 runs.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, runnerImport } from 'vite';
+import { browserRss } from './support/proc-rss.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { launchBrowser } = (
@@ -44,31 +45,6 @@ async function benchBundle() {
   });
   rmSync(dir, { recursive: true, force: true });
   return (Array.isArray(out) ? out[0] : out).output[0].code;
-}
-
-/** Sum of VmRSS over the Chromium process tree whose browser process uses `profile`. */
-function browserRss(profile) {
-  const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  const parent = new Map();
-  let root = null;
-  for (const pid of procs) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.includes(`--user-data-dir=${profile}`) && !cmd.includes('--type=')) root = pid;
-    } catch {} // the process ended meanwhile
-  }
-  let kb = 0;
-  for (const pid of procs) {
-    let p = pid;
-    while (p && p !== root && p !== '1' && p !== '0') p = parent.get(p);
-    if (p !== root) continue;
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {}
-  }
-  return kb * 1024;
 }
 
 /** Runs `fn` while sampling RSS every 25 ms; returns its result and the peak growth over the start. */

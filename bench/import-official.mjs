@@ -19,19 +19,12 @@
 //      work none can skip (read, SHA-256, thumbnail, store), then decode only and hash+store
 //      only, to tell where the import's time goes.
 import { execFileSync } from 'node:child_process';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statfsSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, runnerImport } from 'vite';
 import { exportPlan, generateExports } from './support/official-export-gen.mjs';
+import { browserRss, rssByType } from './support/proc-rss.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { launchBrowser } = (
@@ -47,39 +40,6 @@ const SAMPLE_MS = 250;
 const IMPORT_MAX_MS = 60 * 60_000;
 const MB = 1e6;
 const sh = (cmd) => execFileSync('sh', ['-c', cmd]).toString().trim();
-
-/** Sum of VmRSS over the Chromium process tree whose browser process uses `profile`. */
-function browserRss(profile) {
-  return rssByType(profile).total;
-}
-
-/** VmRSS of the process tree by Chromium process type (browser, renderer, gpu-process, utility…). */
-function rssByType(profile) {
-  const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  const parent = new Map();
-  let root = null;
-  for (const pid of procs) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.includes(`--user-data-dir=${profile}`) && !cmd.includes('--type=')) root = pid;
-    } catch {} // the process ended meanwhile
-  }
-  const out = { total: 0 };
-  for (const pid of procs) {
-    let p = pid;
-    while (p && p !== root && p !== '1' && p !== '0') p = parent.get(p);
-    if (p !== root) continue;
-    try {
-      const b = 1024 * Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-      const type = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? 'browser';
-      out.total += b;
-      out[type] = (out[type] ?? 0) + b;
-    } catch {}
-  }
-  return out;
-}
 
 /** Runs `fn` while sampling the browser's RSS every 250 ms: baseline (settled), peak, growth. */
 async function withRss(profile, page, fn) {
