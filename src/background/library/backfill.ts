@@ -17,7 +17,7 @@ import {
   updateJob,
   waitThenResume,
 } from './jobs';
-import { libraryApiOptions } from './options';
+import { bulkApiOptions } from './options';
 import { kickPrompts } from './prompt-fill';
 import { recordItems, rowsOf, updateRow } from './rows';
 import { saveLibraryItem } from './save-item';
@@ -25,8 +25,6 @@ import { CENSUS_LIMIT, readSyncState } from './sync';
 
 const LOG = '[image-vault]';
 const KEY = 'libraryBackfill' as const;
-/** Waits longer than this become `waiting` (with a wake-up) instead of holding on. */
-const WAIT_IN_PLACE_MS = 15_000;
 /** Row states the backfill saves. */
 const TO_SAVE = new Set(['backlog', 'new', 'failed']);
 /**
@@ -50,7 +48,7 @@ async function run(): Promise<void> {
   const job = await readJob(KEY);
   if (job.state !== 'running') return;
   const { runId } = job;
-  const opts = libraryApiOptions('backfill', WAIT_IN_PLACE_MS);
+  const opts = bulkApiOptions();
   const boundary = (await readSyncState()).boundary ?? Date.now();
   let cursor = job.cursor;
   for (;;) {

@@ -30,13 +30,11 @@ import {
   updateJob,
   waitThenResume,
 } from './jobs';
-import { libraryApiOptions } from './options';
+import { bulkApiOptions } from './options';
 import { forgetPending, markListed, nextRow, updateScanRow } from './scan-rows';
 
 const LOG = '[image-vault]';
 const KEY = 'libraryDeepScan' as const;
-/** Waits longer than this become `waiting` (with a wake-up) instead of holding on. */
-const WAIT_IN_PLACE_MS = 15_000;
 
 /** A scan from the start. */
 export function freshCursor(): DeepScanCursor {
@@ -155,7 +153,7 @@ async function run(): Promise<void> {
   const job = await readJob(KEY);
   if (job.state !== 'running') return;
   const { runId } = job;
-  const opts = libraryApiOptions('backfill', WAIT_IN_PLACE_MS);
+  const opts = bulkApiOptions();
   try {
     for (;;) {
       if (!(await stillRunning(KEY, runId))) return;

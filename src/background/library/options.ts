@@ -29,3 +29,11 @@ export function libraryApiOptions(priority: Priority, maxWaitMs: number, tabId?:
     },
   };
 }
+
+/** Bulk jobs (backfill, deep scan, prompt filling) wait longer than this as `waiting`, with a wake-up. */
+const BULK_WAIT_IN_PLACE_MS = 15_000;
+
+/** Request options of the library's bulk jobs: lowest priority, a short wait in place. */
+export function bulkApiOptions(): ApiOptions {
+  return libraryApiOptions('backfill', BULK_WAIT_IN_PLACE_MS);
+}

@@ -11,13 +11,11 @@ import { getConversation, NotFoundError } from '../../sites/chatgpt/api';
 import { findImage, parseConversation } from '../../sites/chatgpt/conversation';
 import { conversationUrl } from '../../sites/chatgpt/routes';
 import { isBudgetWait, readJob, singleRunner, stillRunning, updateJob, waitThenResume } from './jobs';
-import { libraryApiOptions } from './options';
+import { bulkApiOptions } from './options';
 import { type LibraryRow, pendingPromptRows, updateRow } from './rows';
 
 const LOG = '[image-vault]';
 const KEY = 'libraryPrompts' as const;
-/** Waits longer than this become `waiting` (with a wake-up) instead of holding on. */
-const WAIT_IN_PLACE_MS = 15_000;
 
 /** The note on an image whose conversation is gone. */
 export const CONVERSATION_DELETED =
@@ -27,9 +25,7 @@ export const CONVERSATION_DELETED =
 async function fillConversation(conversationId: string, rows: LibraryRow[]): Promise<void> {
   let parsed: ReturnType<typeof parseConversation>;
   try {
-    parsed = parseConversation(
-      await getConversation(conversationId, libraryApiOptions('backfill', WAIT_IN_PLACE_MS)),
-    );
+    parsed = parseConversation(await getConversation(conversationId, bulkApiOptions()));
   } catch (err) {
     if (isBudgetWait(err)) throw err;
     const note =
