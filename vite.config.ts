@@ -1,6 +1,26 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { LOCALES_DIR, readLocales } from './scripts/locales.mjs';
+
+/** `_locales/<lang>/messages.json` from the area files in src/locales (scripts/locales.mjs). */
+function locales(): Plugin {
+  return {
+    name: 'image-vault-locales',
+    buildStart() {
+      this.addWatchFile(LOCALES_DIR.pathname);
+    },
+    generateBundle() {
+      for (const [lang, messages] of Object.entries(readLocales())) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `_locales/${lang}/messages.json`,
+          source: `${JSON.stringify(messages, null, 2)}\n`,
+        });
+      }
+    },
+  };
+}
 
 /**
  * One manifest for both browsers. Firefox (mode "firefox") gets `background.scripts`
@@ -24,6 +44,7 @@ export default defineConfig(({ mode }) => {
     : manifest;
   return {
     plugins: [
+      locales(),
       crx({ manifest: target as unknown as ManifestV3Export, browser: firefox ? 'firefox' : 'chrome' }),
     ],
     build: {

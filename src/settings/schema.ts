@@ -36,6 +36,8 @@ export interface Settings {
   };
   /** What the toolbar badge counts: images saved this browser session, all images, or nothing. */
   badge: BadgeMode;
+  /** A small "saved" mark on each captured image on chatgpt.com (issue 13 §1). */
+  savedMark: boolean;
 }
 
 export const DEFAULT_PATTERN = 'Image Vault/{yyyy}-{mm}/{conversation}/{title}_{fileid}.{ext}';
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   mirror: { enabled: false, pattern: DEFAULT_PATTERN, sidecars: ['xmp', 'json'] },
   thumbnail: { size: 256, quality: 0.8 },
   badge: 'session',
+  savedMark: true,
 };
 
 /**
@@ -114,6 +117,7 @@ export function validateSettings(input: unknown): Check {
   }
   if (!['session', 'total', 'off'].includes(input.badge as string))
     problems.push('The badge must count this session’s images, all images, or nothing.');
+  if (typeof input.savedMark !== 'boolean') problems.push('The “saved” mark must be on or off.');
   return problems.length ? { ok: false, problems } : { ok: true, settings: input as unknown as Settings };
 }
 
@@ -155,6 +159,7 @@ export function migrateSettings(stored: unknown): Settings {
           : d.thumbnail.quality,
     },
     badge: ['session', 'total', 'off'].includes(src.badge as string) ? (src.badge as BadgeMode) : d.badge,
+    savedMark: typeof src.savedMark === 'boolean' ? src.savedMark : d.savedMark,
   };
   return candidate;
 }

@@ -9,15 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
+import { readLocales } from '../../scripts/locales.mjs';
 import { zipDirectory, zipFiles } from '../../scripts/zip-files.mjs';
 import { ZipArchive } from '../../src/core/zip/reader';
 import { blobSource } from '../../src/core/zip/source';
 
-const LOCALES = join(import.meta.dirname, '../../public/_locales');
-type Messages = Record<string, { message: string; description?: string }>;
-const read = (locale: string): Messages =>
-  JSON.parse(readFileSync(join(LOCALES, locale, 'messages.json'), 'utf8'));
-const locales = readdirSync(LOCALES).sort();
+// The built `_locales/<lang>/messages.json` are these, merged (scripts/locales.mjs, vite.config.ts).
+const all = readLocales();
+const read = (locale: string) => all[locale] ?? {};
+const locales = Object.keys(all).sort();
 const referenced = [...JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)].map((m) => m[1] as string);
 
 describe('locales', () => {
