@@ -384,6 +384,10 @@ test('the image comes first at 800 px and the panel sits beside or below it; axe
     await page.keyboard.press('z');
     await expect(lb.getByTestId('lightbox-zoom')).toHaveAttribute('aria-pressed', 'true');
     expect(await axeViolations(page, LB), `zoomed, ${scheme}`).toEqual([]);
+    if (SHOTS) {
+      await page.locator('.lb-figure').hover();
+      await page.screenshot({ path: join(SHOTS, `lightbox-zoomed-hover-1440x900-${scheme}.png`) });
+    }
     await page.keyboard.press('0');
   }
 });
