@@ -5,16 +5,18 @@
  */
 import { type C2paInfo, detectC2pa } from '../core/c2pa';
 import { readOriginal } from '../db/gallery';
+import { t } from '../platform/i18n';
 import { h } from '../ui/dom';
+import { icon } from '../ui/icons';
 
 /** The words for a detection result (null: still reading or unreadable). */
 export function credentialWords(info: C2paInfo | null | 'error'): string {
-  if (info === null) return 'Content Credentials: checking…';
-  if (info === 'error') return 'Content Credentials: could not be read from the stored file.';
-  if (!info.present) return 'Content Credentials: none found';
+  if (info === null) return t('lightbox_c2pa_checking');
+  if (info === 'error') return t('lightbox_c2pa_error');
+  if (!info.present) return t('lightbox_c2pa_none');
   return info.claimGenerator
-    ? `Content Credentials: present (claim generator: ${info.claimGenerator})`
-    : 'Content Credentials: present';
+    ? t('lightbox_c2pa_signed', { generator: info.claimGenerator })
+    : t('lightbox_c2pa_present');
 }
 
 /** Detects the credentials of `id`'s original; 'error' when the file is missing or unreadable. */
@@ -32,7 +34,9 @@ export function credentialsLine(info: C2paInfo | null | 'error'): HTMLElement {
   const state = info === null ? 'checking' : info === 'error' ? 'error' : info.present ? 'present' : 'absent';
   return h(
     'p',
-    { class: 'muted lb-credentials', 'data-testid': 'lightbox-credentials', 'data-state': state },
+    { class: 'lb-credentials', 'data-testid': 'lightbox-credentials', 'data-state': state },
+    // The mark says at a glance what the words say: signed, or not.
+    icon(state === 'present' ? 'check' : 'info'),
     credentialWords(info),
   );
 }

@@ -1,114 +1,78 @@
-/** The lightbox's side panel content: both prompts with copy buttons, and the metadata table. */
-
-import type { ImageRecord } from '../core/types';
-import { isPromptOnly, MODEL_LABEL } from '../core/types';
+/**
+ * The lightbox's technical metadata (issue 13 §6), collapsed under "Details" and grouped:
+ * the identifiers ChatGPT gave the image, how it was generated, the stored file, and where
+ * the vault got it. Everything a user rarely needs but may want to copy or check.
+ */
+import { type ImageRecord, isPromptOnly } from '../core/types';
+import { formatNumber, t } from '../platform/i18n';
 import { h } from '../ui/dom';
-import { clipText, displayText, formatBytes, formatDateTime, formatMime } from '../ui/format';
-import { toast } from '../ui/toast';
-import { longText } from './long-text';
+import { clipText, displayText, formatDateTime, formatMime } from '../ui/format';
+import { row } from './lightbox-facts';
 
-async function copy(text: string, button: HTMLButtonElement, what: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    button.textContent = 'Copied';
-    button.dataset.copied = 'true';
-    setTimeout(() => {
-      button.textContent = 'Copy';
-      delete button.dataset.copied;
-    }, 1500);
-  } catch (err) {
-    console.warn('[image-vault] copy failed', err);
-    toast(`Could not copy the ${what}: the browser refused access to the clipboard.`);
+/** How the vault got the image, in words. */
+export function sourceWords(source: ImageRecord['source']): string {
+  switch (source) {
+    case 'capture':
+      return t('lightbox_source_capture');
+    case 'import':
+      return t('lightbox_source_import');
+    case 'library':
+      return t('lightbox_source_library');
+    case 'deep-scan':
+      return t('lightbox_source_deep_scan');
+    case 'chatgpt-export':
+      return t('lightbox_source_chatgpt_export');
   }
 }
 
-/** One prompt block: heading, copy button (copies the stored text exactly), text with search highlights. */
-export function promptBlock(o: {
-  heading: string;
-  text: string;
-  testid: string;
-  copyTestid: string;
-  terms: readonly string[];
-  empty: string;
-}): HTMLElement {
-  const copyBtn = h(
-    'button',
-    {
-      type: 'button',
-      class: 'small',
-      'data-testid': o.copyTestid,
-      'aria-label': `Copy ${o.heading.toLowerCase()}`,
-    },
-    'Copy',
-  );
-  copyBtn.disabled = !o.text;
-  copyBtn.addEventListener('click', () => void copy(o.text, copyBtn, o.heading.toLowerCase()));
+/** An identifier or hash: monospaced, shown whole, safe to show. */
+const code = (s: string) => h('code', null, displayText(clipText(s, 300)));
+
+function group(title: string, rows: [string, string | null | undefined, boolean?][]): HTMLElement | null {
+  const shown = rows.filter(([, v]) => v !== null && v !== undefined && v !== '');
+  if (!shown.length) return null;
   return h(
     'section',
-    { class: 'prompt' },
-    h('div', { class: 'prompt-head' }, h('h3', null, o.heading), copyBtn),
-    o.text
-      ? longText(o.text, o.terms, o.testid)
-      : h('p', { 'data-testid': o.testid, class: 'muted' }, o.empty),
+    { class: 'lb-group' },
+    h('h4', null, title),
+    h(
+      'dl',
+      { class: 'lb-list' },
+      shown.map(([k, v, mono]) => row(k, mono ? code(v!) : v!)),
+    ),
   );
 }
 
-/** The metadata table: dimensions, bytes, format, ids, seed, model, times. */
-export function metaTable(rec: ImageRecord, onConversation: () => void): HTMLElement {
-  const rows: [string, Node | string][] = [
-    ...((isPromptOnly(rec)
-      ? [
-          ['Image', 'not saved: the vault holds the prompts only'],
-          ...(rec.width && rec.height ? [['Dimensions', `${rec.width} × ${rec.height}`]] : []),
-          ...(typeof rec.linkExpiresAt === 'number'
-            ? [
-                [
-                  'Link',
-                  `${rec.linkExpiresAt <= Date.now() ? 'expired' : 'expires'} ${formatDateTime(rec.linkExpiresAt)}`,
-                ],
-              ]
-            : []),
-        ]
-      : [
-          ['Dimensions', `${rec.width} × ${rec.height}`],
-          ['Size', `${formatBytes(rec.bytes)} (${rec.bytes.toLocaleString()} bytes)`],
-          ['Format', formatMime(rec.mimeType)],
-        ]) as [string, string][]),
-    ['Model', MODEL_LABEL[rec.model] ?? rec.model],
-    ['Created', formatDateTime(rec.createdAt)],
-    [
-      'Captured',
-      `${formatDateTime(rec.capturedAt)}${rec.source === 'import' ? ' (imported)' : rec.source === 'library' ? ' (from your ChatGPT library)' : rec.source === 'deep-scan' ? ' (found by the deep scan of your conversations)' : rec.source === 'chatgpt-export' ? ' (from your ChatGPT data export)' : ''}`,
-    ],
-    ['Gen ID', rec.genId ?? '—'],
-    ['Seed', rec.seed === null ? '—' : String(rec.seed)],
-  ];
-  if (rec.genSize) rows.push(['Size class', rec.genSize]);
-  if (rec.editOp) rows.push(['Edit', rec.editOp]);
-  rows.push(['File ID', rec.id]);
-  if (rec.conversationId) {
-    rows.push([
-      'Conversation',
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'link',
-          title: 'Show only images from this conversation',
-          onclick: onConversation,
-        },
-        h('bdi', null, displayText(clipText(rec.conversationTitle || 'Untitled conversation', 300))),
-      ),
-    ]);
-  }
+/** `<details data-testid="lightbox-details">`, closed. */
+export function detailsSection(rec: ImageRecord): HTMLElement {
+  const bytes = !isPromptOnly(rec);
   return h(
-    'table',
-    { class: 'meta', 'data-testid': 'lightbox-meta' },
-    h('caption', { class: 'visually-hidden' }, 'Image details'),
-    h(
-      'tbody',
-      null,
-      rows.map(([k, v]) => h('tr', null, h('th', { scope: 'row' }, k), h('td', null, v))),
-    ),
+    'details',
+    { class: 'lb-details', 'data-testid': 'lightbox-details' },
+    h('summary', null, t('lightbox_details')),
+    group(t('lightbox_group_ids'), [
+      [t('lightbox_file_id'), rec.id, true],
+      [t('lightbox_gen_id'), rec.genId, true],
+      [t('lightbox_parent_gen_id'), rec.parentGenId, true],
+      [t('lightbox_conversation_id'), rec.conversationId, true],
+      [t('lightbox_message_id'), rec.messageId, true],
+    ]),
+    group(t('lightbox_group_generation'), [
+      [t('lightbox_seed'), rec.seed === null ? null : String(rec.seed), true],
+      [t('lightbox_size_class'), rec.genSize, true],
+      [t('lightbox_edit'), rec.editOp],
+    ]),
+    bytes
+      ? group(t('lightbox_group_file'), [
+          [t('lightbox_format'), formatMime(rec.mimeType)],
+          [t('lightbox_exact_size'), t('lightbox_bytes', { count: formatNumber(rec.bytes) })],
+          ['SHA-256', rec.sha256, true],
+        ])
+      : null,
+    group(t('lightbox_group_origin'), [
+      [t('lightbox_source'), sourceWords(rec.source)],
+      [t('lightbox_saved'), formatDateTime(rec.capturedAt)],
+      [t('lightbox_page'), rec.pageUrl, true],
+    ]),
   );
 }

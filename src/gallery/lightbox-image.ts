@@ -5,6 +5,7 @@
  */
 import type { ImageRecord } from '../core/types';
 import { readOriginal, readThumbs } from '../db/gallery';
+import { t } from '../platform/i18n';
 import { h } from '../ui/dom';
 import { clipText, displayText } from '../ui/format';
 import { type FetchState, missingWords } from './missing-words';
@@ -39,6 +40,8 @@ export async function loadImage(
   const blob = await readOriginal(rec.id).catch(() => null);
   const original = blob ? await decoded(blob, rec) : null;
   if (original) {
+    // The stored bytes themselves, by object URL: zoom only scales them (lightbox-zoom.ts).
+    original.img.classList.add('lb-original');
     out.urls.push(original.url);
     out.originalUrl = original.url;
     if (current()) figure.replaceChildren(original.img);
@@ -50,14 +53,14 @@ export async function loadImage(
     out.urls.push(thumb.url);
     thumb.img.classList.add('is-thumb');
   }
-  const reason = blob ? 'The original file can’t be shown: it is damaged.' : 'The original file is missing.';
+  const reason = blob ? t('lightbox_original_damaged') : t('lightbox_original_missing');
   if (current()) {
     figure.replaceChildren(
       thumb?.img ?? h('div', { class: 'lb-placeholder', 'aria-hidden': 'true' }, '⚠'),
       h(
         'figcaption',
         { class: 'lb-missing', 'data-testid': 'lightbox-missing', role: 'status' },
-        thumb ? `${reason} Showing the thumbnail.` : reason,
+        thumb ? `${reason} ${t('lightbox_showing_thumbnail')}` : reason,
       ),
     );
   }
@@ -83,7 +86,7 @@ export function showPromptOnly(
     h(
       'div',
       { class: 'lb-noimg', 'data-testid': 'lightbox-no-image' },
-      h('p', { class: 'lb-noimg-title' }, 'No image saved'),
+      h('p', { class: 'lb-noimg-title' }, t('lightbox_no_image')),
       text ? h('p', { class: 'lb-noimg-prompt', dir: 'auto' }, displayText(clipText(text, 1200))) : null,
       h('p', { class: 'lb-missing', 'data-testid': 'missing-message', role: 'status' }, w.message),
       btn,

@@ -1,6 +1,7 @@
 /** The edit lineage in the lightbox: the image this one was edited from, and its edits. */
 import type { ImageRecord } from '../core/types';
 import { lineage, readThumbs } from '../db/gallery';
+import { t, tn } from '../platform/i18n';
 import { releaseBlob, showBlob } from '../ui/blob-img';
 import { fill, h } from '../ui/dom';
 import { imageWords } from './tile';
@@ -45,12 +46,10 @@ export async function renderLineage(
   if (!stillCurrent()) return () => {};
   fill(
     host,
-    h('h3', null, 'Edit history'),
-    parent ? h('p', { class: 'muted' }, 'Edited from') : null,
+    h('h3', null, t('lightbox_lineage')),
+    parent ? h('p', { class: 'muted' }, t('lightbox_edited_from')) : null,
     parent ? h('ul', { class: 'lineage' }, item(parent)) : null,
-    children.length
-      ? h('p', { class: 'muted' }, children.length === 1 ? 'Edited into' : `Edited into (${children.length})`)
-      : null,
+    children.length ? h('p', { class: 'muted' }, tn('lightbox_edited_into', children.length)) : null,
     children.length ? h('ul', { class: 'lineage' }, children.map(item)) : null,
   );
   return () => imgs.forEach(releaseBlob);

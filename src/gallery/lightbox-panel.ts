@@ -1,14 +1,21 @@
-/** The lightbox's side panel: navigation, actions, both prompts, metadata, a lineage slot. */
+/**
+ * The lightbox's side panel, in the order a user reads it (issue 13 §6): the title and the
+ * actions, both prompts, the facts that matter (date, conversation, model, size,
+ * credentials), the edit history, then the technical Details, collapsed.
+ */
 
 import type { C2paInfo } from '../core/c2pa';
 import { imageFileName } from '../core/naming';
 import { type ImageRecord, isPromptOnly } from '../core/types';
+import { t } from '../platform/i18n';
 import { isChatGptUrl } from '../sites/chatgpt/routes';
 import { h } from '../ui/dom';
 import { clipText, displayText } from '../ui/format';
+import { icon } from '../ui/icons';
 import { copyImageButton } from './lightbox-copy';
-import { credentialsLine } from './lightbox-credentials';
-import { metaTable, promptBlock } from './lightbox-details';
+import { detailsSection } from './lightbox-details';
+import { factsSection } from './lightbox-facts';
+import { promptBlocks } from './lightbox-prompts';
 
 /** A title or address as shown: bounded and safe to show (the record keeps it whole). */
 const shortText = (s: string) => displayText(clipText(s, 300));
@@ -22,17 +29,14 @@ function foreignLink(url: string): HTMLElement | null {
   return h(
     'p',
     { class: 'muted', 'data-testid': 'conversation-url-text' },
-    'Conversation address (not a ChatGPT address, so not linked): ',
+    t('lightbox_foreign_link'),
+    ' ',
     h('bdi', null, shortText(url)),
   );
 }
 
 export interface PanelActions {
-  hasPrev: boolean;
-  hasNext: boolean;
   terms: readonly string[];
-  step(direction: -1 | 1): void;
-  close(): void;
   favorite(): void;
   remove(): void;
   filterConversation(): void;
@@ -45,15 +49,30 @@ export interface Panel {
   lineageHost: HTMLElement;
 }
 
+/** The favourite toggle: a labelled button whose pressed state is a filled star on a tinted face. */
+function favoriteToggle(on: boolean, toggle: () => void): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'lb-fav',
+      'data-testid': 'favorite-toggle',
+      'aria-pressed': String(on),
+      title: `${on ? t('lightbox_favorite_remove') : t('lightbox_favorite_add')} (F)`,
+      onclick: toggle,
+    },
+    icon('star', { filled: on }),
+    t('lightbox_favorite'),
+  );
+}
+
 /** `credentials`: the original's Content Credentials (null while still being read). */
 export function lightboxPanel(
   rec: ImageRecord,
   a: PanelActions,
   credentials: C2paInfo | null | 'error',
 ): Panel {
-  const button = (props: Record<string, unknown>, label: string) =>
-    h('button', { type: 'button', ...props }, label);
-  const fav = rec.favorite === 1;
+  const promptOnly = isPromptOnly(rec);
   const download = h(
     'a',
     {
@@ -62,33 +81,17 @@ export function lightboxPanel(
       download: imageFileName(rec),
       'aria-disabled': 'true',
     },
-    'Download',
+    icon('download'),
+    t('lightbox_download'),
   );
   const lineageHost = h('div', { class: 'lb-lineage' });
-  const head = h(
-    'div',
-    { class: 'lb-head' },
-    button(
-      { class: 'icon', 'aria-label': 'Previous image', disabled: !a.hasPrev, onclick: () => a.step(-1) },
-      '‹',
-    ),
-    button(
-      { class: 'icon', 'aria-label': 'Next image', disabled: !a.hasNext, onclick: () => a.step(1) },
-      '›',
-    ),
-    h('h2', { dir: 'auto' }, shortText(rec.title || rec.conversationTitle || 'Untitled image')),
-    button({ class: 'icon', 'aria-label': 'Close', 'data-testid': 'lightbox-close', onclick: a.close }, '×'),
-  );
   const actions = h(
     'div',
     { class: 'lb-actions' },
-    button(
-      { 'data-testid': 'favorite-toggle', 'aria-pressed': String(fav), onclick: a.favorite },
-      fav ? '★ Favourite' : '☆ Favourite',
-    ),
+    favoriteToggle(rec.favorite === 1, a.favorite),
     // A prompt-only record has no file to download.
-    isPromptOnly(rec) ? null : download,
-    isPromptOnly(rec) ? null : copyImageButton(rec),
+    promptOnly ? null : download,
+    promptOnly ? null : copyImageButton(rec),
     isChatGptUrl(rec.conversationUrl)
       ? h(
           'a',
@@ -99,35 +102,36 @@ export function lightboxPanel(
             rel: 'noopener noreferrer',
             'data-testid': 'open-in-chatgpt',
           },
-          'Open in ChatGPT',
+          icon('external'),
+          t('lightbox_open_chatgpt'),
         )
       : null,
-    button({ class: 'danger', 'data-testid': 'delete-button', onclick: a.remove }, 'Delete'),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'danger',
+        'data-testid': 'delete-button',
+        title: `${t('lightbox_delete')} (Del)`,
+        onclick: a.remove,
+      },
+      icon('trash'),
+      t('lightbox_delete'),
+    ),
   );
   const nodes = [
-    head,
+    h(
+      'h2',
+      { class: 'lb-title', dir: 'auto' },
+      shortText(rec.title || rec.conversationTitle || t('lightbox_untitled')),
+    ),
     actions,
-    isPromptOnly(rec) ? null : credentialsLine(credentials),
     rec.warning ? h('p', { class: 'notice' }, rec.warning) : null,
+    ...promptBlocks(rec, a.terms),
+    factsSection(rec, credentials, a.filterConversation),
     foreignLink(rec.conversationUrl),
-    promptBlock({
-      heading: 'Your prompt',
-      text: rec.prompt,
-      testid: 'lightbox-prompt',
-      copyTestid: 'copy-prompt',
-      terms: a.terms,
-      empty: 'No prompt was saved for this image.',
-    }),
-    promptBlock({
-      heading: 'Revised prompt',
-      text: rec.revisedPrompt,
-      testid: 'lightbox-revised-prompt',
-      copyTestid: 'copy-revised-prompt',
-      terms: a.terms,
-      empty: 'ChatGPT did not report a revised prompt.',
-    }),
-    metaTable(rec, a.filterConversation),
     lineageHost,
+    detailsSection(rec),
   ];
   return { nodes, download, lineageHost };
 }

@@ -1,14 +1,21 @@
 /**
  * The lightbox: the full-size original, both prompts, metadata, lineage and the
- * per-image actions. Keyboard: ←/→ previous/next, Esc close, F favourite, Delete delete.
+ * per-image actions. Keyboard (outside text fields):
+ * - ←/→ previous/next image; while zoomed, the arrows (↑/↓ too) pan the picture instead;
+ * - Z toggles fit / actual size, 1 actual size, 0 fit (a click on the picture toggles too);
+ * - F favourite, Delete delete, Esc close; Tab and Shift+Tab stay inside the dialog.
  */
 import type { C2paInfo } from '../core/c2pa';
 import { type ImageRecord, isPromptOnly } from '../core/types';
+import { t } from '../platform/i18n';
 import { fill, h } from '../ui/dom';
 import { credentialsLine, readCredentials } from './lightbox-credentials';
 import { loadImage, showPromptOnly } from './lightbox-image';
 import { renderLineage } from './lightbox-lineage';
 import { lightboxPanel } from './lightbox-panel';
+import { lightboxStage, type Stage } from './lightbox-stage';
+import { trapTab } from './lightbox-trap';
+import { PAN_STEP } from './lightbox-zoom';
 import type { FetchState } from './missing-words';
 
 export interface LightboxHooks {
@@ -28,6 +35,7 @@ export interface LightboxHooks {
 
 export class Lightbox {
   private readonly dlg: HTMLDialogElement;
+  private readonly stage: Stage;
   private readonly figure: HTMLElement;
   private readonly side: HTMLElement;
   private id: string | null = null;
@@ -41,15 +49,20 @@ export class Lightbox {
   private cleanupLineage = () => {};
 
   constructor(private readonly hooks: LightboxHooks) {
-    this.figure = h('figure', { class: 'lb-figure' });
+    this.stage = lightboxStage(
+      (d) => this.step(d),
+      () => this.close(),
+    );
+    this.figure = this.stage.figure;
     this.side = h('div', { class: 'lb-side' });
     this.dlg = h(
       'dialog',
-      { class: 'lightbox', 'data-testid': 'lightbox', 'aria-label': 'Image details', tabIndex: -1 },
-      this.figure,
+      { class: 'lightbox', 'data-testid': 'lightbox', 'aria-label': t('lightbox_label'), tabIndex: -1 },
+      this.stage.el,
       this.side,
     );
     this.dlg.addEventListener('close', () => this.closed());
+    this.dlg.addEventListener('keydown', (e) => trapTab(this.dlg, e));
     // On document, not the dialog: keys must work even when focus fell back to <body>.
     document.addEventListener('keydown', (e) => this.dlg.open && this.onKey(e));
     document.body.append(this.dlg);
@@ -64,7 +77,11 @@ export class Lightbox {
     if (!rec) return;
     this.id = id;
     this.render(rec);
-    if (!this.dlg.open) this.dlg.showModal();
+    if (!this.dlg.open) {
+      this.dlg.showModal();
+      // The dialog itself, not its first button: no focus ring on a control the user did not pick.
+      this.dlg.focus();
+    }
     this.hooks.changed(id);
   }
 
@@ -104,10 +121,12 @@ export class Lightbox {
       if (!sameImage) this.release();
       this.figure.dataset.imageId = key;
       showPromptOnly(this.figure, rec, this.hooks.fetchState(rec.id), () => this.hooks.fetch(rec.id));
+      if (!sameImage) this.stage.zoom.reset();
     } else if (!sameImage) {
       this.release();
       this.figure.dataset.imageId = key;
-      this.figure.replaceChildren(h('div', { class: 'lb-loading' }, 'Loading…'));
+      this.figure.replaceChildren(h('div', { class: 'lb-loading', role: 'status' }, t('lightbox_loading')));
+      this.stage.zoom.reset();
       const current = () => this.id === rec.id;
       void loadImage(this.figure, rec, current).then((loaded) => {
         if (!current()) {
@@ -117,6 +136,7 @@ export class Lightbox {
         this.urls = loaded.urls;
         this.originalUrl = loaded.originalUrl;
         this.enableDownload();
+        this.stage.zoom.reset();
       });
       void readCredentials(rec.id).then((info) => {
         if (this.figure.dataset.imageId !== key) return;
@@ -127,16 +147,16 @@ export class Lightbox {
     }
     const go = (step: -1 | 1) => this.hooks.neighbour(rec.id, step);
     this.fallback = go(1) ?? go(-1);
+    this.stage.setNeighbours(!!go(-1), !!go(1));
     const refocus = this.focusKey();
+    // A re-render of the same image (favourite, live update) keeps Details as the user left it.
+    const detailsOpen =
+      sameImage && !!this.side.querySelector<HTMLDetailsElement>('details.lb-details')?.open;
     const credentials = this.credentials?.key === key ? this.credentials.info : null;
     const panel = lightboxPanel(
       rec,
       {
-        hasPrev: !!go(-1),
-        hasNext: !!go(1),
         terms: this.hooks.terms(),
-        step: (d) => this.step(d),
-        close: () => this.close(),
         favorite: () => this.hooks.favorite(rec.id, rec.favorite ? 0 : 1),
         remove: () => this.hooks.remove(rec.id),
         filterConversation: () => {
@@ -147,6 +167,7 @@ export class Lightbox {
       credentials,
     );
     fill(this.side, ...panel.nodes);
+    if (detailsOpen) this.side.querySelector<HTMLDetailsElement>('details.lb-details')!.open = true;
     const { download, lineageHost } = panel;
     this.download = download;
     this.enableDownload();
@@ -162,14 +183,15 @@ export class Lightbox {
   private focusKey(): string | null {
     const el = document.activeElement as HTMLElement | null;
     if (!el || !this.side.contains(el)) return null;
-    return el.dataset.testid ?? el.getAttribute('aria-label') ?? '';
+    return el.dataset.testid ?? el.getAttribute('aria-label') ?? el.tagName;
   }
 
   /** …and give focus to its successor (or the dialog), so keyboard use can go on. */
   private restoreFocus(key: string): void {
-    const next = [...this.side.querySelectorAll<HTMLElement>('button, a')].find(
+    const next = [...this.side.querySelectorAll<HTMLElement>('button, a, summary')].find(
       (el) =>
-        (el.dataset.testid ?? el.getAttribute('aria-label')) === key && !(el as HTMLButtonElement).disabled,
+        (el.dataset.testid ?? el.getAttribute('aria-label') ?? el.tagName) === key &&
+        !(el as HTMLButtonElement).disabled,
     );
     (next ?? this.dlg).focus();
   }
@@ -191,8 +213,17 @@ export class Lightbox {
     const id = this.id;
     if (!id) return;
     const rec = this.hooks.record(id);
-    if (e.key === 'ArrowLeft') this.step(-1);
+    const zoom = this.stage.zoom;
+    const pan = PAN_STEP;
+    if (zoom.zoomed && e.key.startsWith('Arrow')) {
+      const dx = e.key === 'ArrowLeft' ? -pan : e.key === 'ArrowRight' ? pan : 0;
+      const dy = e.key === 'ArrowUp' ? -pan : e.key === 'ArrowDown' ? pan : 0;
+      zoom.pan(dx, dy);
+    } else if (e.key === 'ArrowLeft') this.step(-1);
     else if (e.key === 'ArrowRight') this.step(1);
+    else if (e.key === 'z' || e.key === 'Z') zoom.toggle();
+    else if (e.key === '1') zoom.set(true);
+    else if (e.key === '0') zoom.set(false);
     else if ((e.key === 'f' || e.key === 'F') && rec) this.hooks.favorite(id, rec.favorite ? 0 : 1);
     else if (e.key === 'Delete') this.hooks.remove(id);
     else return;

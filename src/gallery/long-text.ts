@@ -6,11 +6,13 @@
  * than once), and highlighting it cost another 200 ms per render. So the lightbox shows
  * the first PREVIEW_CHARS at once; "Show all" adds the rest in blocks of CHUNK_CHARS, one
  * block per animation frame, and blocks scrolled out of view skip layout
- * (`content-visibility: auto` in gallery.css). The text shown goes through displayText
+ * (`content-visibility: auto` in lightbox.css). The text shown goes through displayText
  * (ui/format.ts); the copy buttons copy the stored text itself.
  */
+
+import { formatNumber, t } from '../platform/i18n';
 import { h, marked } from '../ui/dom';
-import { displayText, formatCount } from '../ui/format';
+import { displayText } from '../ui/format';
 import { highlightRanges } from './search';
 
 /** Shown at once: more than the prompt box (about 600 characters) holds. */
@@ -53,18 +55,18 @@ export function longText(text: string, terms: readonly string[], testid: string)
   const first = blockEnd(text, 0, PREVIEW_CHARS);
   box.append(block(text.slice(0, first), terms));
   if (first === text.length) return [box];
-  const total = formatCount(text.length);
+  const total = formatNumber(text.length);
   const status = h('span', { 'data-testid': `${testid}-extent` });
   const more = h(
     'button',
     { type: 'button', class: 'small', 'data-testid': `${testid}-show-all` },
-    'Show all',
+    t('lightbox_show_all'),
   );
   const say = (shown: number) => {
     status.textContent =
       shown < text.length
-        ? `Showing the first ${formatCount(shown)} of ${total} characters.`
-        : `All ${total} characters shown.`;
+        ? t('lightbox_showing_first', { shown: formatNumber(shown), total })
+        : t('lightbox_showing_all', { total });
   };
   say(first);
   let at = first;
@@ -80,7 +82,7 @@ export function longText(text: string, terms: readonly string[], testid: string)
   };
   more.addEventListener('click', () => {
     more.disabled = true;
-    more.textContent = 'Showing…';
+    more.textContent = t('lightbox_showing');
     requestAnimationFrame(step);
   });
   return [box, h('p', { class: 'prompt-extent muted' }, status, ' ', more)];
