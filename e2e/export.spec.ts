@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 import Ajv from 'ajv';
 import { test as base, expect } from './harness/fixtures';
+import { axeViolations } from './support/axe';
 import { vaultWith } from './support/capture';
 import { filesUnder, launchWithDownloads, sha256Of } from './support/mirror';
 import { seedSynthetic } from './support/seed';
@@ -110,6 +111,15 @@ async function openWithSink(
   return page;
 }
 
+/** axe on the export dialog, in light and in dark: nothing to flag. */
+async function axeBoth(page: Page): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeViolations(page, '[data-testid="export-dialog"]'), scheme).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 async function exportFiles(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('exports', {
@@ -148,6 +158,7 @@ test.describe('export', () => {
       popup.getByTestId('export-all').click(),
     ]);
     const { path, name } = await savedExport(page, downloads);
+    await axeBoth(page); // at Done
     expect(name).toMatch(/^image-vault-\d{4}-\d\d-\d\d\.zip$/);
     // "Save another copy" saves the very same bytes again, beside the first (a new name).
     await page.getByTestId('export-download').click();
@@ -315,6 +326,7 @@ test.describe('export', () => {
     await expect(dialog.getByTestId('export-status')).toContainText(/^[1-9]\d* of 40 images/);
     const bar = dialog.getByTestId('export-progress').locator('progress');
     expect(await bar.evaluate((b: HTMLProgressElement) => b.value)).toBeGreaterThan(0);
+    await axeBoth(page); // while running
     await dialog.getByTestId('export-cancel').click();
     await expect(dialog).toBeHidden();
     await expect.poll(() => exportFiles(page)).toEqual([]);
@@ -380,6 +392,7 @@ test.describe('export', () => {
     );
     await expect(dialog).toHaveAttribute('data-state', 'failed');
     await expect(dialog.getByTestId('export-retry')).toHaveCount(0);
+    await axeBoth(page);
     expect(await exportFiles(page)).toEqual([]);
     expect(filesUnder(downloads)).toEqual([]);
   });
