@@ -16,7 +16,9 @@ dialog.transfer .lead{font-size:1.05rem;font-weight:600;margin:0 0 10px}
 dialog.transfer progress{width:100%;height:12px;accent-color:var(--accent)}
 dialog.transfer [data-testid$="-progress"] p{margin:6px 0 0;font-variant-numeric:tabular-nums}
 dialog.transfer .option{display:flex;gap:10px;align-items:flex-start;margin:16px 0 6px}
+dialog.transfer:focus-visible{outline:none}
 dialog.transfer .option input{margin-top:3px}
+dialog.transfer .option label{font-size:.95rem;line-height:1.4}
 dialog.transfer .option .hint{display:block;font-size:.875rem;margin-top:2px}
 dialog.transfer ul{max-height:200px;overflow:auto;margin:4px 0;padding-left:20px}
 dialog.transfer .row{margin-top:18px;flex-wrap:wrap}
