@@ -4,6 +4,10 @@
 // The extension's own modules (runExport, the IndexedDB reads, the ZIP writer, putImage) are
 // bundled by Vite and evaluated in an extension page, so every figure is the real code on the
 // real origin: same IndexedDB, same OPFS sink. Each figure is the median of 5 runs.
+//
+// BENCH_COUNT=20000 (issue 13 §3) measures something else, once: how long an export of that
+// many small images (BENCH_BYTES each, default 16 KiB, with prompts of a realistic length)
+// takes before its progress first moves (the first image written) and in total.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +24,8 @@ const IMAGE_BYTES = 3.5 * 2 ** 20;
 // Images per step: 150 × 3.5 MiB ≈ 0.55 GB, twice ≈ 1.1 GB (BENCH_HALF=10 for a quick try).
 const HALF = Number(process.env.BENCH_HALF || 150);
 const RUNS = 5;
+const COUNT = Number(process.env.BENCH_COUNT || 0);
+const SMALL_BYTES = Number(process.env.BENCH_BYTES || 16 * 1024);
 const MB = 1e6;
 
 /** The extension code the bench drives, as one IIFE exposing `__ivBench`. */
@@ -75,8 +81,8 @@ async function seedInPage({ from, count, size }) {
       ...{
         width: 1024,
         height: 1024,
-        prompt: `bench prompt ${i}`,
-        revisedPrompt: `A benchmark image number ${i}`,
+        prompt: `bench prompt ${i} ${'a detailed request for a picture '.repeat(4)}`,
+        revisedPrompt: `A benchmark image number ${i}. ${'A long revised prompt, as ChatGPT writes them. '.repeat(14)}`,
       },
       ...{
         title: null,
@@ -150,6 +156,79 @@ async function measureInPage(kind) {
   return { ms, bytes };
 }
 
+/** One export with timestamps: its first progress report, its first image written, its end. */
+async function firstProgressInPage() {
+  const B = globalThis.__ivBench;
+  const root = await navigator.storage.getDirectory();
+  await root.removeEntry('exports', { recursive: true }).catch(() => {});
+  let first = null;
+  let moved = null;
+  let sized = null;
+  const t0 = performance.now();
+  const r = await B.runExport({
+    ids: null,
+    embedCopies: false,
+    signal: new AbortController().signal,
+    onProgress: (p) => {
+      first ??= performance.now() - t0;
+      if (p.done > 0) moved ??= performance.now() - t0;
+      if (p.bytesTotal > 0) sized ??= performance.now() - t0;
+    },
+  });
+  const total = performance.now() - t0;
+  await root.removeEntry('exports', { recursive: true }).catch(() => {});
+  return { first, moved, sized, total, bytes: r.file.size, count: r.count };
+}
+
+/**
+ * The same in the gallery's dialog (`?action=export-all`), as a user sees it: from the dialog
+ * opening (one-click) or from the click on its Export button (the old two-step dialog) until
+ * the bar first moves, and until the dialog is done. Polled every 20 ms in the page.
+ */
+async function dialogInPage() {
+  const q = (id) => document.querySelector(`[data-testid="${id}"]`);
+  const until = async (ok) => {
+    while (!ok()) await new Promise((r) => setTimeout(r, 20));
+    return performance.now();
+  };
+  const opened = await until(() => q('export-dialog'));
+  const start = q('export-start');
+  let clicked = opened;
+  if (start) {
+    start.click();
+    clicked = performance.now();
+  }
+  const bar = () => q('export-dialog')?.querySelector('progress');
+  const moved = await until(() => bar()?.value > 0);
+  const done = await until(() => q('export-download'));
+  return {
+    from: start ? 'the click on Export' : 'the dialog opening',
+    moved: moved - clicked,
+    total: done - clicked,
+  };
+}
+
+async function firstProgress(page) {
+  for (let from = 0; from < COUNT; from += 1000) {
+    const t = Date.now();
+    await page.evaluate(seedInPage, { from, count: Math.min(1000, COUNT - from), size: SMALL_BYTES });
+    console.log(`seeded ${Math.min(COUNT, from + 1000)} images in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  }
+  const load = execFileSync('uptime').toString().trim();
+  const r = await page.evaluate(firstProgressInPage);
+  console.log(`\nExport of ${r.count} images (${(r.bytes / MB).toFixed(0)} MB archive), one run; ${load}`);
+  console.log(`  first progress report: ${(r.first / 1000).toFixed(2)} s`);
+  console.log(`  first image written (the bar moves): ${(r.moved / 1000).toFixed(2)} s`);
+  console.log(`  estimated size known: ${(r.sized / 1000).toFixed(2)} s`);
+  console.log(`  total: ${(r.total / 1000).toFixed(1)} s`);
+  const gallery = await page.context().newPage();
+  await gallery.goto(page.url().replace('manifest.json', 'src/gallery/index.html?action=export-all'));
+  const d = await gallery.evaluate(dialogInPage);
+  console.log(`In the gallery's dialog, from ${d.from}; ${execFileSync('uptime').toString().trim()}`);
+  console.log(`  the bar moves: ${(d.moved / 1000).toFixed(2)} s`);
+  console.log(`  done: ${(d.total / 1000).toFixed(1)} s`);
+}
+
 async function jszipInPage() {
   const B = globalThis.__ivBench;
   const zip = new globalThis.JSZip();
@@ -185,6 +264,15 @@ async function main() {
     return page;
   };
   const page = await open();
+  if (COUNT) {
+    try {
+      await firstProgress(page);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+    return;
+  }
   const rows = [];
   try {
     for (const step of [1, 2]) {

@@ -103,13 +103,14 @@ test('a prompt-embedded copy of a C2PA image has no credential; the original kee
     const [rec] = syntheticRecords(1);
     await seedImages(seedPage, [{ record: rec!, pngChunkAfterIhdr: caBXChunkBase64() }]);
     const [stored] = await readRecords(seedPage, [rec!.id]);
+    // The export starts as its dialog opens, with the embed choice remembered from last time.
+    await seedPage.evaluate(() => localStorage.setItem('image-vault:export-embed', '1'));
     const page = await openExtensionPage(`${GALLERY}?action=export-all`);
     const dialog = page.getByTestId('export-dialog');
     await expect(dialog.getByTestId('export-embed-credentials')).toContainText(
       'the copies with prompts have them removed',
     );
-    await dialog.getByTestId('export-embed').check();
-    await dialog.getByTestId('export-start').click();
+    await expect(dialog.getByTestId('export-embed')).toBeChecked();
     const link = dialog.getByTestId('export-download');
     await expect(link).toBeVisible({ timeout: 60_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);

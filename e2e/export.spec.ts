@@ -1,18 +1,38 @@
 /**
- * Export, end to end in the built extension: click through the gallery, catch the
- * download, and check the archive with tools we did not write (Python's zipfile and csv,
- * Ajv against the published JSON Schema), then browse its index.html from disk.
+ * Export, end to end in the built extension: one click on Export all, the archive saved to
+ * the Downloads folder without a second click (issue 13 §3), checked with tools we did not
+ * write (Python's zipfile and csv, Ajv against the published JSON Schema), then its
+ * index.html browsed from disk.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import Ajv from 'ajv';
-import { expect, test } from './harness/fixtures';
+import { test as base, expect } from './harness/fixtures';
+import { axeViolations } from './support/axe';
 import { vaultWith } from './support/capture';
+import { filesUnder, launchWithDownloads, sha256Of } from './support/mirror';
 import { seedSynthetic } from './support/seed';
+
+/** A Downloads folder of its own per test: the archive lands there under the name it was given. */
+const test = base.extend<{ downloads: string }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures need the destructuring.
+  downloads: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'iv-export-downloads-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  context: async ({ downloads }, use) => {
+    const profile = mkdtempSync(join(tmpdir(), 'image-vault-e2e-'));
+    const context = await launchWithDownloads(profile, downloads);
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+});
 
 const GALLERY = 'src/gallery/index.html';
 const schema = JSON.parse(
@@ -42,18 +62,78 @@ print(json.dumps({"names":z.namelist(),"sha":sha,"bad":bad,"manifest":json.loads
   return JSON.parse(execFileSync('python3', ['-c', script, zipPath, dir], { maxBuffer: 1 << 28 }).toString());
 }
 
-/** Opens the gallery with `?action=export-all`, exports, and saves the download. */
-async function exportAll(page: Page, embed = false): Promise<{ path: string; name: string }> {
+/**
+ * Waits for the export the dialog started by itself (no Export button, no Download click)
+ * to be saved, and returns the file it wrote to Downloads. At Done the bar is full and the
+ * dialog names that file's path.
+ */
+async function savedExport(page: Page, downloads: string): Promise<{ path: string; name: string }> {
   const dialog = page.getByTestId('export-dialog');
   await expect(dialog).toBeVisible();
-  if (embed) await dialog.getByTestId('export-embed').check();
-  await dialog.getByTestId('export-start').click();
-  const link = dialog.getByTestId('export-download');
-  await expect(link).toBeVisible({ timeout: 60_000 });
-  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  const path = join(mkdtempSync(join(tmpdir(), 'iv-export-')), download.suggestedFilename());
-  await download.saveAs(path);
-  return { path, name: download.suggestedFilename() };
+  await expect(dialog.getByTestId('export-start')).toHaveCount(0);
+  await expect(dialog).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const bar = dialog.getByTestId('export-progress').locator('progress');
+  expect(await bar.evaluate((b: HTMLProgressElement) => [b.value, b.max])).toEqual([1, 1]);
+  const zips = filesUnder(downloads).filter((n) => n.endsWith('.zip'));
+  expect(zips).toHaveLength(1);
+  const path = join(downloads, zips[0]!);
+  await expect(dialog.getByTestId('export-saved')).toHaveText(`Saved to ${path}`);
+  return { path, name: zips[0]! };
+}
+
+/**
+ * Opens `url` with the export's disk writes slowed or broken, from before the page's first
+ * script (the export starts as the dialog opens): every OPFS write waits `delayMs`, and
+ * write number `failAt` throws the browser's QuotaExceededError (a full disk). The export
+ * writes its archive every 16 images and its text files at the end.
+ */
+async function openWithSink(
+  context: BrowserContext,
+  url: string,
+  delayMs: number,
+  failAt = 0,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.addInitScript(
+    ({ delayMs, failAt }) => {
+      const proto = FileSystemWritableFileStream.prototype;
+      const write = proto.write;
+      let n = 0;
+      proto.write = async function (this: FileSystemWritableFileStream, data: FileSystemWriteChunkType) {
+        await new Promise((r) => setTimeout(r, delayMs));
+        if (++n === failAt) throw new DOMException('The disk is full.', 'QuotaExceededError');
+        return write.call(this, data);
+      };
+    },
+    { delayMs, failAt },
+  );
+  await page.goto(url);
+  return page;
+}
+
+/** axe on the export dialog, in light and in dark: nothing to flag. */
+async function axeBoth(page: Page): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeViolations(page, '[data-testid="export-dialog"]'), scheme).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function exportFiles(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('exports', {
+      create: true,
+    });
+    const names: string[] = [];
+    for await (const n of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(n);
+    return names;
+  });
+}
+
+/** The embed-prompts choice as a previous export left it (the dialog remembers it). */
+async function rememberEmbed(page: Page, on: boolean): Promise<void> {
+  await page.evaluate((v) => localStorage.setItem('image-vault:export-embed', v ? '1' : '0'), on);
 }
 
 test.describe('export', () => {
@@ -63,8 +143,9 @@ test.describe('export', () => {
   });
   test.afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-  test('"Export all" in the popup writes an archive another unzipper verifies, byte for byte', async ({
+  test('one click on the popup\'s "Export all" saves an archive another unzipper verifies, byte for byte', async ({
     openExtensionPage,
+    downloads,
   }) => {
     const seedPage = await openExtensionPage(GALLERY);
     await expect(seedPage.locator('body[data-ready]')).toBeAttached();
@@ -76,8 +157,18 @@ test.describe('export', () => {
       popup.context().waitForEvent('page'),
       popup.getByTestId('export-all').click(),
     ]);
-    const { path, name } = await exportAll(page);
+    const { path, name } = await savedExport(page, downloads);
+    await axeBoth(page); // at Done
     expect(name).toMatch(/^image-vault-\d{4}-\d\d-\d\d\.zip$/);
+    // "Save another copy" saves the very same bytes again, beside the first (a new name).
+    await page.getByTestId('export-download').click();
+    const zips = () => filesUnder(downloads).filter((n) => n.endsWith('.zip'));
+    await expect.poll(zips).toHaveLength(2);
+    const copy = join(downloads, zips().find((n) => n !== name)!);
+    await expect.poll(() => sha256Of(copy)).toBe(sha256Of(path));
+    // Closing the dialog removes the browser's own copy of the saved archive.
+    await page.getByTestId('export-cancel').click();
+    await expect.poll(() => exportFiles(page)).toEqual([]);
 
     const z = inspect(path, work);
     expect(z.bad).toBeNull();
@@ -130,6 +221,7 @@ test.describe('export', () => {
     sim,
     readVault,
     openExtensionPage,
+    downloads,
   }) => {
     const conv = sim.conversation({ title: 'Brand "mockups", v2' });
     await sim.open(page, conv);
@@ -152,8 +244,10 @@ test.describe('export', () => {
     const images = [...png.images, ...webp.images];
     await vaultWith(readVault, images.length);
 
+    await rememberEmbed(await openExtensionPage(GALLERY), true);
     const gallery = await openExtensionPage(`${GALLERY}?action=export-all`);
-    const z = inspect((await exportAll(gallery, true)).path, work);
+    await expect(gallery.getByTestId('export-embed')).toBeChecked();
+    const z = inspect((await savedExport(gallery, downloads)).path, work);
     expect(z.bad).toBeNull();
     for (const img of images) {
       const entry = z.manifest.images.find((e) => e.sha256 === sim.served(img.fileId).sha256);
@@ -173,12 +267,16 @@ test.describe('export', () => {
     expect(z.manifest.images.map((e) => e.file).some((f) => f.endsWith('.webp'))).toBe(true);
   });
 
-  test('optional copies carry the prompts in PNG iTXt and still decode', async ({ openExtensionPage }) => {
+  test('optional copies carry the prompts in PNG iTXt and still decode', async ({
+    openExtensionPage,
+    downloads,
+  }) => {
     const seedPage = await openExtensionPage(GALLERY);
     await expect(seedPage.locator('body[data-ready]')).toBeAttached();
     const stored = await seedSynthetic(seedPage, 3);
+    await rememberEmbed(seedPage, true);
     const page = await openExtensionPage(`${GALLERY}?action=export-all`);
-    const z = inspect((await exportAll(page, true)).path, work);
+    const z = inspect((await savedExport(page, downloads)).path, work);
     expect(z.bad).toBeNull();
     for (const e of z.manifest.images) {
       expect(e.embeddedCopy).toMatch(/^images-with-prompts\//);
@@ -194,7 +292,7 @@ test.describe('export', () => {
     expect(z.manifest.images.length).toBe(stored.length);
   });
 
-  test('the gallery exports just the images its search shows', async ({ openExtensionPage }) => {
+  test('the gallery exports just the images its search shows', async ({ openExtensionPage, downloads }) => {
     const page = await openExtensionPage(GALLERY);
     await expect(page.locator('body[data-ready]')).toBeAttached();
     const stored = await seedSynthetic(page, 8);
@@ -204,69 +302,98 @@ test.describe('export', () => {
     await page.getByTestId('search-input').fill(`"${word}"`);
     await expect(page.getByTestId('gallery-item')).toHaveCount(expected.length);
     await page.getByTestId('export-button').click();
-    const z = inspect((await exportAll(page)).path, work);
+    const z = inspect((await savedExport(page, downloads)).path, work);
     expect(new Set(z.manifest.images.map((e) => e.sha256))).toEqual(new Set(expected.map((r) => r.sha256)));
   });
 
-  /**
-   * The sink, slowed or broken from the test: every OPFS write waits `delayMs`, and write
-   * number `failAt` throws the browser's QuotaExceededError (a full disk). The export writes
-   * its archive every 16 images and its text files at the end.
-   */
-  async function patchSink(page: Page, delayMs: number, failAt = 0): Promise<void> {
-    await page.evaluate(
-      ({ delayMs, failAt }) => {
-        const proto = FileSystemWritableFileStream.prototype;
-        const write = proto.write;
-        let n = 0;
-        proto.write = async function (this: FileSystemWritableFileStream, data: FileSystemWriteChunkType) {
-          await new Promise((r) => setTimeout(r, delayMs));
-          if (++n === failAt) throw new DOMException('The disk is full.', 'QuotaExceededError');
-          return write.call(this, data);
-        };
-      },
-      { delayMs, failAt },
-    );
-  }
-
-  async function exportFiles(page: Page): Promise<string[]> {
-    return page.evaluate(async () => {
-      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('exports', {
-        create: true,
-      });
-      const names: string[] = [];
-      for await (const n of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(n);
-      return names;
-    });
-  }
-
-  test('cancel stops the export and leaves no archive behind', async ({ openExtensionPage }) => {
+  test('progress shows from the first images, and cancel stops the export and leaves nothing behind', async ({
+    openExtensionPage,
+    context,
+    extensionId,
+    downloads,
+  }) => {
     const seedPage = await openExtensionPage(GALLERY);
     await expect(seedPage.locator('body[data-ready]')).toBeAttached();
     await seedSynthetic(seedPage, 40);
-    const page = await openExtensionPage(`${GALLERY}?action=export-all`);
+    // The archive is written every 16 images: a 2 s pause after 16.
+    const page = await openWithSink(
+      context,
+      `chrome-extension://${extensionId}/${GALLERY}?action=export-all`,
+      2000,
+    );
     const dialog = page.getByTestId('export-dialog');
-    let downloads = 0;
-    page.on('download', () => downloads++);
-    await patchSink(page, 2000); // the archive is written every 16 images: a pause after 16
-    await dialog.getByTestId('export-start').click();
-    await expect(dialog.getByTestId('export-progress')).toContainText(/^[1-9]\d* of 40 images/);
+    await expect(dialog.getByTestId('export-summary')).toContainText(/^40 images · about \d/);
+    await expect(dialog.getByTestId('export-status')).toContainText(/^[1-9]\d* of 40 images/);
+    const bar = dialog.getByTestId('export-progress').locator('progress');
+    expect(await bar.evaluate((b: HTMLProgressElement) => b.value)).toBeGreaterThan(0);
+    await axeBoth(page); // while running
     await dialog.getByTestId('export-cancel').click();
     await expect(dialog).toBeHidden();
     await expect.poll(() => exportFiles(page)).toEqual([]);
-    expect(downloads).toBe(0);
+    expect(filesUnder(downloads)).toEqual([]);
   });
 
-  test('a failed export says why and leaves no archive behind', async ({ openExtensionPage }) => {
+  test('ticking "embed prompts" mid-export starts again, and the archive holds the copies', async ({
+    openExtensionPage,
+    context,
+    extensionId,
+    downloads,
+  }) => {
+    const seedPage = await openExtensionPage(GALLERY);
+    await expect(seedPage.locator('body[data-ready]')).toBeAttached();
+    const stored = await seedSynthetic(seedPage, 40);
+    await rememberEmbed(seedPage, false);
+    const page = await openWithSink(
+      context,
+      `chrome-extension://${extensionId}/${GALLERY}?action=export-all`,
+      500,
+    );
+    const dialog = page.getByTestId('export-dialog');
+    await expect(dialog.getByTestId('export-status')).toContainText(/^[1-9]\d* of 40 images/);
+    await dialog.getByTestId('export-embed').check();
+    const z = inspect((await savedExport(page, downloads)).path, work);
+    expect(z.manifest.images).toHaveLength(stored.length);
+    for (const e of z.manifest.images) expect(e.embeddedCopy, e.file).toMatch(/^images-with-prompts\//);
+    // Remembered for the next export.
+    expect(await page.evaluate(() => localStorage.getItem('image-vault:export-embed'))).toBe('1');
+  });
+
+  test('a failed export says why and leaves no archive behind', async ({
+    openExtensionPage,
+    context,
+    extensionId,
+    downloads,
+  }) => {
     const seedPage = await openExtensionPage(GALLERY);
     await expect(seedPage.locator('body[data-ready]')).toBeAttached();
     await seedSynthetic(seedPage, 10);
-    const page = await openExtensionPage(`${GALLERY}?action=export-all`);
+    const page = await openWithSink(
+      context,
+      `chrome-extension://${extensionId}/${GALLERY}?action=export-all`,
+      0,
+      1,
+    );
     const dialog = page.getByTestId('export-dialog');
-    await patchSink(page, 0, 1);
-    await dialog.getByTestId('export-start').click();
     await expect(dialog.getByTestId('export-error')).toContainText('not enough free disk space');
     await expect(dialog.getByTestId('export-download')).toHaveCount(0);
+    await expect(dialog.getByTestId('export-retry')).toBeVisible();
     await expect.poll(() => exportFiles(page)).toEqual([]);
+    expect(filesUnder(downloads)).toEqual([]);
+  });
+
+  test('an export of nothing is refused in words, and nothing is saved', async ({
+    openExtensionPage,
+    downloads,
+  }) => {
+    const page = await openExtensionPage(`${GALLERY}?action=export-all`);
+    const dialog = page.getByTestId('export-dialog');
+    await expect(dialog.getByTestId('export-summary')).toHaveText(
+      'There is nothing to export: no images are chosen.',
+    );
+    await expect(dialog).toHaveAttribute('data-state', 'failed');
+    await expect(dialog.getByTestId('export-retry')).toHaveCount(0);
+    await axeBoth(page);
+    expect(await exportFiles(page)).toEqual([]);
+    expect(filesUnder(downloads)).toEqual([]);
   });
 });

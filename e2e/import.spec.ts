@@ -127,7 +127,6 @@ test.describe('import', () => {
     const stored = await seedSynthetic(seedPage, 15); // record 3 is a favourite
     expect(stored.some((r) => r.favorite)).toBe(true);
     const page = await openExtensionPage(`${GALLERY}?action=export-all`);
-    await page.getByTestId('export-start').click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('export-download').click(),
@@ -208,7 +207,7 @@ test.describe('import', () => {
     expect(fav).toEqual({ [a.record.id]: 1, [b.record.id]: 1, [c.record.id]: 1 });
   });
 
-  test('an image deleted in the gallery is not brought back by an import, and the report says why', async ({
+  test('an image deleted in the gallery is not brought back by an import, and the report says why, by title', async ({
     openExtensionPage,
     readVault,
   }) => {
@@ -228,7 +227,19 @@ test.describe('import', () => {
     const report = page.getByTestId('import-report');
     await expect(report).toHaveAttribute('data-added', '1');
     await expect(report).toHaveAttribute('data-skipped', '1');
-    await expect(report).toContainText(`${a.record.id}: you deleted this image earlier`);
+    // In words, with the details collapsed; inside, the image by its title, never its file id.
+    await expect(report.getByTestId('import-summary')).toHaveText(
+      'Added 1 image, skipped 1 already in the vault or deleted by you, and rejected 0.',
+    );
+    const details = report.getByTestId('import-details');
+    await expect(details).not.toHaveAttribute('open');
+    await expect(details.getByTestId('import-reason')).toBeHidden();
+    await details.locator('summary').click();
+    const title = a.record.title || a.record.prompt;
+    await expect(details.getByTestId('import-reason')).toHaveText(
+      `You deleted this image earlier (1)“${title}”`,
+    );
+    await expect(report).not.toContainText(a.record.id);
     expect((await readVault()).images.map((r) => r.id)).toEqual([b.record.id]);
   });
 });

@@ -149,7 +149,6 @@ test('a prompt-only record: card, search, filter, Fetch, lightbox, export, impor
 
   // Export: the archive lists it without a file, marked "no image" everywhere.
   const exporter = await openExtensionPage(`${GALLERY}?action=export-all`);
-  await exporter.getByTestId('export-start').click();
   const [download] = await Promise.all([
     exporter.waitForEvent('download'),
     exporter.getByTestId('export-download').click(),

@@ -1,4 +1,5 @@
 /** What the export and import dialogs share: the modal, its live status line, its error box. */
+import { formatNumber, t } from '../platform/i18n';
 import { fill, h } from '../ui/dom';
 import { ensureDialogStyle } from './dialog-style';
 
@@ -51,7 +52,9 @@ export function openShell(prefix: 'export' | 'import', title: string, onClose: (
               details.slice(0, 50).map((d) => h('li', null, d)),
             )
           : null,
-        details.length > 50 ? h('p', null, `…and ${details.length - 50} more.`) : null,
+        details.length > 50
+          ? h('p', null, t('export_more', { count: formatNumber(details.length - 50) }))
+          : null,
       );
       errorBox.hidden = false;
     },

@@ -1,126 +1,203 @@
 /**
- * The export dialog: one option (prompt-embedded copies, off by default so the originals
- * are all the archive holds unless asked), progress with time left, cancel, and a download
- * link that appears only for a complete archive.
+ * The export dialog, one click (issue 13 §3): opening it starts the export, and the finished
+ * archive is saved to Downloads without another click. It shows how many images and about
+ * how many bytes up front, progress from the first image, and at the end a full bar and where
+ * the file went. The embed-prompts choice is remembered; changing it mid-run starts the run
+ * again with the new choice (the archive then holds what the box says, never a mix).
  */
+import { t, tn } from '../platform/i18n';
 import { h } from '../ui/dom';
-import { formatBytes, plural } from '../ui/format';
 import { holdPage, openShell } from './dialog-shell';
-import { describeProgress, type Progress } from './progress';
-import { runExport } from './run-export';
+import { removeExport } from './opfs';
+import { barFraction, describeProgress, formatSize, throttled } from './progress';
+import { type ExportResult, NothingToExport, runExport } from './run-export';
+import { type Saved, savedWords, saveFile, showSaved } from './save-file';
 
+const EMBED_KEY = 'image-vault:export-embed';
+
+/** Opens the dialog and starts exporting `ids` (null: everything); `label` completes "Export …". */
 export function openExportDialog(opts: { ids: string[] | null; label: string }): void {
-  let running: AbortController | null = null;
-  let url: string | null = null;
-  const shell = openShell('export', `Export ${opts.label}`, () => {
-    running?.abort();
-    if (url) URL.revokeObjectURL(url);
+  let run: { ctrl: AbortController; done: Promise<void> } | null = null;
+  let finished: { result: ExportResult; saved: Promise<Saved | null> } | null = null;
+  const shell = openShell('export', t('export_title', { what: opts.label }), () => {
+    run?.ctrl.abort();
+    // The archive is a copy of the download: gone once the download is safely on disk.
+    if (finished) {
+      const name = finished.result.archiveName;
+      void finished.saved.then((s) => s && removeExport(name));
+    }
   });
-  const embed = h('input', { type: 'checkbox', 'data-testid': 'export-embed' });
-  const bar = h('progress', { max: 1, value: 0 });
-  const status = h('p', { class: 'muted', 'aria-live': 'polite' }, 'Preparing…');
-  const progressBox = h('div', { 'data-testid': 'export-progress', hidden: true }, bar, status);
-  const start = h(
+  const embed = h('input', {
+    type: 'checkbox',
+    id: 'export-embed',
+    'data-testid': 'export-embed',
+    checked: localStorage.getItem(EMBED_KEY) === '1',
+  });
+  const summary = h('p', { class: 'lead', 'data-testid': 'export-summary' }, t('export_counting'));
+  const bar = h('progress', { max: 1, value: 0, 'aria-labelledby': 'export-title' });
+  const status = h('p', { class: 'muted', 'data-testid': 'export-status' });
+  // Screen readers hear the phases, not a number every 100 ms.
+  const phase = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+  const progressBox = h('div', { 'data-testid': 'export-progress' }, bar, status, phase);
+  const done = h('div', { class: 'done', 'data-testid': 'export-done', hidden: true });
+  const cancel = h(
     'button',
-    { class: 'primary', 'data-testid': 'export-start', onclick: () => void go() },
-    'Export',
+    { type: 'button', class: 'danger', 'data-testid': 'export-cancel', onclick: () => shell.close() },
+    t('export_cancel'),
   );
-  const cancel = h('button', { 'data-testid': 'export-cancel', onclick: () => shell.close() }, 'Cancel');
   shell.body.append(
+    summary,
+    progressBox,
+    done,
     h(
-      'p',
-      { class: 'muted' },
-      'A ZIP with every original as captured, manifest.json, prompts.md, inventory.csv and an index.html you can open without the extension.',
-    ),
-    h(
-      'label',
+      'div',
       { class: 'option' },
       embed,
-      'Also write copies with the prompts embedded in the image metadata (PNG iTXt / WebP XMP)',
+      h(
+        'label',
+        { for: 'export-embed' },
+        t('export_embed_label'),
+        h('span', { class: 'muted hint' }, t('export_embed_hint')),
+      ),
     ),
-    h(
-      'p',
-      { class: 'muted', 'data-testid': 'export-embed-credentials' },
-      'The originals in images/ keep their Content Credentials; the copies with prompts have them removed, because a changed file with a credential reads as tampered.',
-    ),
-    progressBox,
+    h('p', { class: 'muted small', 'data-testid': 'export-embed-credentials' }, t('export_credentials')),
   );
-  shell.buttons.append(cancel, start);
-  // Escape while running means "cancel": the close handler aborts.
-
-  // Repaint at most every 100 ms (a repaint per image slows small images down), but always
-  // show the latest figures: a trailing update follows a skipped one.
-  let last = 0;
-  let trailing: ReturnType<typeof setTimeout> | null = null;
-  let latest: Progress | null = null;
-  const show = (p: Progress) => {
-    latest = { ...p };
-    const wait = 100 - (performance.now() - last);
-    if (wait > 0) {
-      trailing ??= setTimeout(() => {
-        trailing = null;
-        if (latest) show(latest);
-      }, wait);
-      return;
-    }
-    last = performance.now();
-    bar.value = p.bytesTotal ? p.bytesDone / p.bytesTotal : 1;
+  shell.buttons.append(cancel);
+  const painter = throttled((p) => {
+    bar.value = barFraction(p);
     status.textContent = describeProgress(p);
-  };
+    summary.textContent = p.bytesTotal
+      ? tn('export_summary_sized', p.total, { size: formatSize(p.bytesTotal) })
+      : tn('export_summary', p.total);
+  });
 
-  async function go(): Promise<void> {
-    running = new AbortController();
-    holdPage(running.signal);
-    start.disabled = true;
-    embed.disabled = true;
-    progressBox.hidden = false;
+  embed.addEventListener('change', () => {
+    localStorage.setItem(EMBED_KEY, embed.checked ? '1' : '0');
+    if (!run) return;
+    const old = run;
+    old.ctrl.abort();
+    void old.done.then(start);
+    phase.textContent = t('export_restarting');
+  });
+
+  function start(): void {
+    const ctrl = new AbortController();
+    holdPage(ctrl.signal);
     shell.clearError();
-    try {
-      const result = await runExport({
-        ids: opts.ids,
-        embedCopies: embed.checked,
-        signal: running.signal,
-        onProgress: show,
-      });
-      if (trailing) clearTimeout(trailing);
-      url = URL.createObjectURL(result.file);
-      const images = result.count - result.promptOnly;
-      const prompts = result.promptOnly
-        ? ` and ${plural(result.promptOnly, 'prompt')} without ${result.promptOnly === 1 ? 'its image' : 'their images'}`
-        : '';
-      status.textContent = `Done: ${plural(images, 'image')}${prompts}, ${formatBytes(result.file.size)}.`;
-      if (result.skipped.length)
-        shell.error(
-          `${plural(result.skipped.length, 'image was', 'images were')} left out:`,
-          result.skipped.map((s) => `${s.id}: ${s.reason}`),
-        );
-      start.replaceWith(
-        h(
-          'a',
-          {
-            class: 'button primary',
-            href: url,
-            download: result.downloadName,
-            'data-testid': 'export-download',
-          },
-          `Download ${result.downloadName}`,
-        ),
+    bar.value = 0;
+    phase.textContent = t('export_running');
+    shell.dialog.dataset.state = 'running';
+    const go = async () => {
+      try {
+        const result = await runExport({
+          ids: opts.ids,
+          embedCopies: embed.checked,
+          signal: ctrl.signal,
+          onProgress: painter.show,
+        });
+        painter.stop();
+        run = null;
+        await finish(result);
+      } catch (err) {
+        painter.stop();
+        if (ctrl.signal.aborted) return; // closing, or restarting with the other choice
+        run = null;
+        failed(err);
+      } finally {
+        ctrl.abort(); // releases the page hold; harmless once done
+      }
+    };
+    run = { ctrl, done: go() };
+  }
+
+  async function finish(result: ExportResult): Promise<void> {
+    bar.value = bar.max; // full at Done, whatever the last throttled paint showed
+    embed.disabled = true; // the archive is made: the choice applies next time
+    const images = result.count - result.promptOnly;
+    status.textContent = [
+      tn('export_done_images', images),
+      result.promptOnly ? tn('export_done_prompts', result.promptOnly) : null,
+      formatSize(result.file.size),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    if (result.skipped.length)
+      shell.error(
+        tn('export_left_out', result.skipped.length),
+        result.skipped.map((s) => t('export_left_out_item', { id: s.id })),
       );
-      cancel.textContent = 'Close';
-    } catch (err) {
-      if (running.signal.aborted) return; // the dialog is closing
-      const quota = err instanceof DOMException && err.name === 'QuotaExceededError';
+    cancel.textContent = t('export_close');
+    cancel.className = 'primary';
+    const saving = saveFile(result.file, result.downloadName).catch((err: unknown) => {
+      shell.error(t('export_save_failed', { reason: err instanceof Error ? err.message : String(err) }));
+      return null;
+    });
+    finished = { result, saved: saving };
+    phase.textContent = t('export_saving');
+    const saved = await saving;
+    const url = URL.createObjectURL(new Blob([result.file], { type: 'application/zip' }));
+    const again = h(
+      'a',
+      { class: 'button', href: url, download: result.downloadName, 'data-testid': 'export-download' },
+      t('export_save_again'),
+    );
+    done.replaceChildren(
+      h('p', { 'data-testid': 'export-saved' }, saved ? savedWords(saved, result.downloadName) : ''),
+      h(
+        'div',
+        { class: 'row' },
+        saved?.id != null
+          ? h(
+              'button',
+              { type: 'button', 'data-testid': 'export-show', onclick: () => showSaved(saved.id!) },
+              t('export_show_in_folder'),
+            )
+          : null,
+        again,
+      ),
+    );
+    done.hidden = false;
+    phase.textContent = t('export_done');
+    shell.dialog.addEventListener('close', () => URL.revokeObjectURL(url), { once: true });
+    shell.dialog.dataset.state = 'done';
+  }
+
+  function failed(err: unknown): void {
+    const quota = err instanceof DOMException && err.name === 'QuotaExceededError';
+    if (err instanceof NothingToExport) {
+      summary.textContent = t('export_nothing');
+      progressBox.hidden = true;
+      embed.disabled = true;
+    } else
       shell.error(
         quota
-          ? 'There is not enough free disk space for the archive. Free some space, or export fewer images.'
-          : `The export failed and nothing was saved: ${err instanceof Error ? err.message : String(err)}`,
+          ? t('export_no_space')
+          : t('export_failed', { reason: err instanceof Error ? err.message : String(err) }),
       );
-      progressBox.hidden = true;
-      start.disabled = false;
-      embed.disabled = false;
-    } finally {
-      running.abort(); // releases the page hold; harmless once done
-      running = null;
-    }
+    bar.value = 0;
+    status.textContent = '';
+    cancel.textContent = t('export_close');
+    cancel.className = '';
+    shell.dialog.dataset.state = 'failed';
+    if (err instanceof NothingToExport) return;
+    const retry = h(
+      'button',
+      {
+        type: 'button',
+        class: 'primary',
+        'data-testid': 'export-retry',
+        onclick: () => {
+          retry.remove();
+          cancel.textContent = t('export_cancel');
+          cancel.className = 'danger';
+          start();
+        },
+      },
+      t('export_retry'),
+    );
+    shell.buttons.append(retry);
   }
+
+  if (opts.ids?.length === 0) failed(new NothingToExport());
+  else start();
 }

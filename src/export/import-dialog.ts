@@ -1,81 +1,104 @@
 /**
- * The import dialog: pick Image Vault's own archive or ChatGPT's data export (recognised by
- * content), watch it being read, checked and added, and read what happened in plain words;
- * when the file is refused, why.
+ * The import dialog: drop a file on it (or on the gallery, gallery/exporter.ts) or choose one
+ * with its labelled button; Image Vault's own archive and ChatGPT's data export are told apart
+ * by content. It shows the reading, checking and adding, then what happened: one sentence,
+ * and details (collapsed) that name images by title, grouped by reason (issue 13 §4); when
+ * the file is refused, why.
  */
+import { t } from '../platform/i18n';
 import { h } from '../ui/dom';
 import { holdPage, openShell } from './dialog-shell';
-import { ImportError, type ImportReport, runImport } from './import-run';
-import { type ImportCounts, importSentence } from './import-summary';
-import { isOfficialExportFile, type OfficialImportReport, runOfficialImport } from './official-import';
-import { describeProgress } from './progress';
+import { fromArchive, fromOfficial, reportDetails, type Shown } from './import-report';
+import { ImportError, runImport } from './import-run';
+import { importSentence } from './import-summary';
+import { isOfficialExportFile, runOfficialImport } from './official-import';
+import { barFraction, describeProgress, type Progress } from './progress';
 
-type Reason = { id: string; reason: string };
+const PHASE_KEYS = {
+  checking: 'import_phase_checking',
+  adding: 'import_phase_adding',
+  reading: 'import_phase_reading',
+} as const;
 
-/** What the report shows, whichever import ran. */
-interface Shown extends ImportCounts {
-  lists: { title: string; items: Reason[] }[];
-  notes: string[];
-}
-
-const PHASE_WORDS = { checking: 'Checking', adding: 'Adding', reading: 'Reading conversations' } as const;
-
-export function openImportDialog(): void {
+/** Opens the dialog; with `file` (dropped on the page), imports it at once. */
+export function openImportDialog(file?: File): void {
   let running: AbortController | null = null;
-  const shell = openShell('import', 'Import', () => running?.abort());
+  const shell = openShell('import', t('import_title'), () => running?.abort());
   const input = h('input', {
     type: 'file',
+    id: 'import-input',
+    class: 'visually-hidden',
     accept: '.zip,application/zip,.json,application/json',
     'data-testid': 'import-input',
   });
-  const bar = h('progress', { max: 1, value: 0 });
-  const status = h('p', { class: 'muted', 'aria-live': 'polite' });
+  const drop = h(
+    'div',
+    { class: 'drop', 'data-testid': 'import-drop' },
+    h('p', { class: 'drop-words' }, t('import_drop_here')),
+    input,
+    h('label', { for: 'import-input', class: 'button primary' }, t('import_choose')),
+    h('p', { class: 'muted small' }, t('import_kinds')),
+  );
+  const bar = h('progress', { max: 1, value: 0, 'aria-labelledby': 'import-title' });
+  const status = h('p', { class: 'muted', 'data-testid': 'import-status' });
+  const phase = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const progressBox = h('div', { 'data-testid': 'import-progress', hidden: true }, bar, status);
   const report = h('div', { class: 'report', 'data-testid': 'import-report', hidden: true });
-  const close = h('button', { 'data-testid': 'import-cancel', onclick: () => shell.close() }, 'Cancel');
+  const close = h(
+    'button',
+    { type: 'button', 'data-testid': 'import-cancel', onclick: () => shell.close() },
+    t('import_cancel'),
+  );
   shell.body.append(
-    h('p', { class: 'muted' }, 'Choose one of these:'),
-    h(
-      'ul',
-      { class: 'muted' },
-      h('li', null, 'a ZIP made by Image Vault’s Export;'),
-      h(
-        'li',
-        null,
-        'ChatGPT’s own data export (Settings → Data controls → Export): the ZIP it emails you, or its conversations.json.',
-      ),
-    ),
-    h(
-      'p',
-      { class: 'muted' },
-      'Images you already have are skipped (their missing prompts are filled in); images you deleted stay deleted. From ChatGPT’s export, an image it no longer carries is kept as its prompts, so you can fetch or remake it.',
-    ),
-    input,
+    drop,
+    h('p', { class: 'muted small' }, t('import_merge_rules')),
     progressBox,
+    phase,
     report,
   );
   shell.buttons.append(close);
   input.addEventListener('change', () => {
-    const file = input.files?.[0];
-    if (file) void go(file);
+    const f = input.files?.[0];
+    if (f) void go(f);
+  });
+  // Drops anywhere on the dialog; the page's own drop zone stays out of it.
+  shell.dialog.addEventListener('dragover', (e) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    e.stopPropagation();
+    drop.classList.add('over');
+  });
+  shell.dialog.addEventListener('dragleave', (e) => {
+    if (e.target === drop || !shell.dialog.contains(e.relatedTarget as Node | null))
+      drop.classList.remove('over');
+  });
+  shell.dialog.addEventListener('drop', (e) => {
+    e.preventDefault();
+    e.stopPropagation();
+    drop.classList.remove('over');
+    const f = e.dataTransfer?.files[0];
+    if (f && !running) void go(f);
   });
 
-  async function go(file: File): Promise<void> {
+  async function go(f: File): Promise<void> {
     running = new AbortController();
     holdPage(running.signal);
     input.disabled = true;
+    drop.hidden = true;
     progressBox.hidden = false;
     report.hidden = true;
+    phase.textContent = t('import_started', { name: f.name });
     shell.clearError();
     const signal = running.signal;
-    const onProgress = (phase: keyof typeof PHASE_WORDS, p: Parameters<typeof describeProgress>[0]) => {
-      bar.value = p.bytesTotal ? p.bytesDone / p.bytesTotal : 1;
-      status.textContent = `${PHASE_WORDS[phase]}: ${describeProgress(p, phase === 'reading' ? 'files' : 'images')}`;
+    const onProgress = (key: keyof typeof PHASE_KEYS, p: Progress) => {
+      bar.value = barFraction(p);
+      const what = describeProgress(p, key === 'reading' ? 'files' : 'images');
+      status.textContent = t(PHASE_KEYS[key], { progress: what });
     };
     try {
-      const shown = (await isOfficialExportFile(file))
-        ? fromOfficial(await runOfficialImport(file, { signal, onProgress }))
-        : fromArchive(await runImport(file, { signal, onProgress }));
+      const shown = (await isOfficialExportFile(f))
+        ? fromOfficial(await runOfficialImport(f, { signal, onProgress }))
+        : fromArchive(await runImport(f, { signal, onProgress }));
       showReport(shown);
       // Open galleries (this one included) refresh on the change channel: the writes announced it.
     } catch (err) {
@@ -83,49 +106,28 @@ export function openImportDialog(): void {
       const message =
         err instanceof ImportError
           ? err.message
-          : `The import failed: ${err instanceof Error ? err.message : String(err)}`;
-      shell.error(`${message} Your vault was not changed.`, err instanceof ImportError ? err.details : []);
+          : t('import_failed', { reason: err instanceof Error ? err.message : String(err) });
+      shell.error(`${message} ${t('import_unchanged')}`, err instanceof ImportError ? err.details : []);
+      phase.textContent = t('import_refused');
     } finally {
       // Ready for another file (the same file too: clearing the value re-arms "change").
       input.disabled = false;
       input.value = '';
+      drop.hidden = false;
       progressBox.hidden = true;
       running.abort();
       running = null;
-      close.textContent = 'Close';
+      close.textContent = t('import_close');
+      close.className = 'primary';
     }
   }
 
   function showReport(r: Shown): void {
-    const list = (title: string, items: Reason[]) =>
-      h(
-        'details',
-        null,
-        h('summary', null, `${title} (${items.length})`),
-        h(
-          'ul',
-          null,
-          items.slice(0, 100).map((s) => h('li', null, `${s.id}: ${s.reason}`)),
-        ),
-        items.length > 100 ? h('p', { class: 'muted' }, `…and ${items.length - 100} more.`) : null,
-      );
+    const sentence = importSentence(r);
+    const details = reportDetails(r);
     report.replaceChildren(
-      h('p', { 'data-testid': 'import-summary' }, importSentence(r)),
-      ...r.lists.filter((l) => l.items.length).map((l) => list(l.title, l.items)),
-      ...(r.notes.length
-        ? [
-            h(
-              'details',
-              null,
-              h('summary', null, `Notes (${r.notes.length})`),
-              h(
-                'ul',
-                null,
-                r.notes.map((n) => h('li', null, n)),
-              ),
-            ),
-          ]
-        : []),
+      h('p', { class: 'lead', 'data-testid': 'import-summary' }, sentence),
+      ...(details ? [details] : []),
     );
     report.dataset.added = String(r.added);
     report.dataset.skipped = String(r.skipped);
@@ -133,37 +135,8 @@ export function openImportDialog(): void {
     report.dataset.promptsFilled = String(r.promptsFilled);
     report.dataset.promptOnly = String(r.promptOnly);
     report.hidden = false;
+    phase.textContent = sentence;
   }
-}
 
-function fromOfficial(r: OfficialImportReport): Shown {
-  return {
-    added: r.added.length,
-    promptsFilled: r.promptsFilled.length,
-    promptOnly: r.promptOnly.length,
-    expiredLinks: r.expiredLinks,
-    skipped: r.skipped.length,
-    rejected: r.rejected.length,
-    lists: [
-      { title: 'Rejected (kept as prompts)', items: r.rejected },
-      { title: 'Skipped', items: r.skipped },
-    ],
-    notes: r.notes,
-  };
-}
-
-function fromArchive(r: ImportReport): Shown {
-  return {
-    added: r.added.length,
-    promptsFilled: 0,
-    promptOnly: r.promptOnly.length,
-    expiredLinks: 0,
-    skipped: r.skipped.length,
-    rejected: r.rejected.length,
-    lists: [
-      { title: 'Rejected', items: r.rejected },
-      { title: 'Skipped', items: r.skipped },
-    ],
-    notes: [],
-  };
+  if (file) void go(file);
 }

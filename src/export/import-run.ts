@@ -9,6 +9,7 @@ import { ZipError } from '../core/zip/errors';
 import { ZipArchive } from '../core/zip/reader';
 import { blobSource } from '../core/zip/source';
 import { type ImportCandidate, ImportWriter } from '../db/import-merge';
+import { itemName, type ReportItem, titleOf } from './import-summary';
 import { ImportError, readManifest, undoneError, type VerifiedImage, verifyImages } from './import-verify';
 import type { Progress } from './progress';
 
@@ -20,8 +21,8 @@ export interface ImportReport {
   /** Prompt-only records added (the archive's `noImage` entries the vault did not hold). */
   promptOnly: string[];
   /** Already in the vault (or twice in the archive), with why; favourites carried over are noted. */
-  skipped: { id: string; reason: string }[];
-  rejected: { id: string; reason: string }[];
+  skipped: ReportItem[];
+  rejected: ReportItem[];
   /** Ids of vault records added or changed (a favourite carried over). */
   changed: string[];
 }
@@ -52,7 +53,7 @@ export async function runImport(file: Blob, opts: ImportOptions): Promise<Import
   if (checked.rejected.length)
     throw new ImportError(
       `Nothing was imported: ${checked.rejected.length} of ${entries.length - checked.promptOnly.length} images failed verification.`,
-      checked.rejected.map((r) => `${r.id}: ${r.reason}`),
+      checked.rejected.map((r) => `${itemName(r)}: ${r.reason}`),
     );
 
   const report: ImportReport = {
@@ -77,7 +78,8 @@ export async function runImport(file: Blob, opts: ImportOptions): Promise<Import
         }
         if (o.favouriteAdded && o.existingId) report.changed.push(o.existingId);
         const fav = o.favouriteAdded ? ' (marked favourite as in the archive)' : '';
-        report.skipped.push({ id: o.id, reason: `${o.reason}${fav}` });
+        const rec = batch.find((c) => c.record.id === o.id)?.record;
+        report.skipped.push({ id: o.id, reason: `${o.reason}${fav}`, title: rec ? titleOf(rec) : null });
       }
       for (const c of batch) tick('adding', c.record.bytes);
     }

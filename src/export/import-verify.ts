@@ -8,6 +8,10 @@ import { MANIFEST_NAME, type ManifestEntry } from '../core/export-format/manifes
 import { checkManifest } from '../core/export-format/validate';
 import { crc32, sha256Hex, sniffImageType } from '../core/image-bytes';
 import type { ZipArchive, ZipEntry } from '../core/zip/reader';
+import { type ReportItem, titleOf } from './import-summary';
+
+/** Why an entry listed twice is skipped (import-reasons.ts words it for the report). */
+export const TWICE_REASON = 'appears twice in the archive';
 
 /** Images larger than this are refused: each is hashed in memory (Web Crypto has no streaming digest). */
 export const MAX_IMAGE_BYTES = 256 * 2 ** 20;
@@ -24,8 +28,8 @@ export interface Verification {
   /** `noImage` entries: prompt-only records, nothing to verify (they hold no file). */
   promptOnly: ManifestEntry[];
   /** The same image twice inside the archive: imported once. */
-  duplicates: { id: string; reason: string }[];
-  rejected: { id: string; reason: string }[];
+  duplicates: ReportItem[];
+  rejected: ReportItem[];
 }
 
 /** Thrown when the archive as a whole is unusable; `details` lists per-entry problems. */
@@ -112,7 +116,7 @@ export async function verifyImages(
   for (const e of ordered) {
     signal.throwIfAborted();
     if (e.noImage) {
-      if (seen.has(e.id)) out.duplicates.push({ id: e.id, reason: 'appears twice in the archive' });
+      if (seen.has(e.id)) out.duplicates.push({ id: e.id, reason: TWICE_REASON, title: titleOf(e) });
       else {
         seen.add(e.id);
         out.promptOnly.push(e);
@@ -121,9 +125,9 @@ export async function verifyImages(
       continue;
     }
     const r = await verifyOne(zip, e, prefix);
-    if (typeof r === 'string') out.rejected.push({ id: e.id, reason: r });
+    if (typeof r === 'string') out.rejected.push({ id: e.id, reason: r, title: titleOf(e) });
     else if (seen.has(r.entry.sha256.toLowerCase()) || seen.has(r.entry.id))
-      out.duplicates.push({ id: e.id, reason: 'appears twice in the archive' });
+      out.duplicates.push({ id: e.id, reason: TWICE_REASON, title: titleOf(e) });
     else {
       seen.add(r.entry.sha256.toLowerCase());
       seen.add(r.entry.id);

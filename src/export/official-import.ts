@@ -17,6 +17,7 @@ import {
   readExportLayout,
 } from '../sites/chatgpt/export/layout';
 import { type ExportFinding, type ExportScan, readExport } from '../sites/chatgpt/export/read';
+import { type ReportItem, titleOf } from './import-summary';
 import { ImportError, undoneError } from './import-verify';
 import { checkAsset } from './official-assets';
 import { exportImageRecord, promptOnlyRecord } from './official-records';
@@ -30,9 +31,9 @@ export interface OfficialImportReport {
   promptsFilled: string[];
   /** Images the export knows but whose bytes it lacks (or whose bytes were refused). */
   promptOnly: string[];
-  skipped: { id: string; reason: string }[];
+  skipped: ReportItem[];
   /** Bytes refused, with why; each such image is kept as a prompt-only record. */
-  rejected: { id: string; reason: string }[];
+  rejected: ReportItem[];
   changed: string[];
   /** Plain-words notes: the layout's and the parser's. */
   notes: string[];
@@ -181,11 +182,9 @@ async function candidates(
           thumb: c.facts.thumb,
         };
       } else {
-        report.rejected.push({ id: f.meta.fileId, reason: c.reason });
-        out[at] = {
-          kind: 'prompt-only',
-          record: promptOnlyRecord(f, now, `The export’s copy was refused: ${c.reason}`),
-        };
+        const rec = promptOnlyRecord(f, now, `The export’s copy was refused: ${c.reason}`);
+        report.rejected.push({ id: f.meta.fileId, reason: c.reason, title: titleOf(rec) });
+        out[at] = { kind: 'prompt-only', record: rec };
       }
     }
   };
@@ -200,7 +199,8 @@ function record(
   now: number,
 ): void {
   if (o.status === 'skipped') {
-    report.skipped.push({ id: o.id, reason: o.reason });
+    const rec = batch.find((c) => c.record.id === o.id)?.record;
+    report.skipped.push({ id: o.id, reason: o.reason, title: rec ? titleOf(rec) : null });
     return;
   }
   report.changed.push(o.id);

@@ -102,3 +102,8 @@ export class OpfsFile {
     await this.dir.removeEntry(this.name).catch(() => {});
   }
 }
+
+/** Deletes one finished archive once it has been saved (it is a copy of the download). */
+export async function removeExport(name: string): Promise<void> {
+  await (await exportDir()).removeEntry(name).catch(() => {});
+}

@@ -2,11 +2,14 @@
  * The bridge to the exporter (src/export/, the export issue), loaded only when the user
  * asks for an export or import, so that browsing never pays for the ZIP code.
  */
+import { t } from '../platform/i18n';
 import { toast } from '../ui/toast';
+import { installPageDrop } from './import-drop';
 
 export interface Exporter {
   openExportDialog(opts: { ids: string[] | null; label: string }): void;
-  openImportDialog(): void;
+  /** With `file` (dropped on the page), the import starts at once. */
+  openImportDialog(file?: File): void;
 }
 
 /** The exporter is part of this build: its buttons are enabled. */
@@ -22,17 +25,21 @@ export async function loadExporter(): Promise<Exporter | null> {
   }
 }
 
-/** Opens the export dialog for `ids` (null: everything); `label` completes "Export …". */
-export async function openExport(ids: string[] | null, label = 'all images'): Promise<void> {
+/**
+ * Opens the export dialog for `ids` (null: everything), which starts exporting at once and
+ * saves the archive when done; `label` completes "Export …".
+ */
+export async function openExport(ids: string[] | null, label?: string): Promise<void> {
   const exporter = await loadExporter();
-  if (exporter) exporter.openExportDialog({ ids, label });
-  else toast('Export is not available yet.');
+  if (exporter) exporter.openExportDialog({ ids, label: label ?? t('export_label_all') });
+  else toast(t('export_unavailable'));
 }
 
-export async function openImport(): Promise<void> {
+/** Opens the import dialog; with `file`, imports it at once. */
+export async function openImport(file?: File): Promise<void> {
   const exporter = await loadExporter();
-  if (exporter) exporter.openImportDialog();
-  else toast('Import is not available yet.');
+  if (exporter) exporter.openImportDialog(file);
+  else toast(t('import_unavailable'));
 }
 
 /**
@@ -40,6 +47,8 @@ export async function openImport(): Promise<void> {
  * dropped from the URL so that a reload does not start them again.
  */
 export function runUrlAction(): void {
+  // Called once when the gallery starts: the page-wide drop zone for imports goes in here too.
+  installPageDrop((file) => void openImport(file));
   const params = new URLSearchParams(location.search);
   const action = params.get('action');
   if (!action) return;
