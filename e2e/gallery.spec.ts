@@ -43,10 +43,12 @@ test('seeded images appear newest first, live, without a reload', async ({ openE
   await expect(page.getByTestId('gallery-count')).toHaveText('12');
   await expect(page.getByTestId('empty-state')).toHaveCount(0);
   expect((await shownIds(page)).slice(0, 3)).toEqual(recs.slice(0, 3).map((r) => r.id));
-  await expect(item(page, recs[0]!.id).locator('img')).toHaveAttribute(
-    'alt',
-    recs[0]!.title ?? recs[0]!.prompt,
+  // The tile's button is named by the image's words; the thumbnail's alt stays empty so that
+  // it does not repeat the visible caption (axe image-redundant-alt).
+  await expect(item(page, recs[0]!.id).locator('.tile-btn')).toHaveAccessibleName(
+    new RegExp(`^Open image: ${(recs[0]!.title ?? recs[0]!.prompt).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, `),
   );
+  await expect(item(page, recs[0]!.id).locator('img')).toHaveAttribute('alt', '');
   // Every thumbnail in view is painted from the vault.
   await expect
     .poll(() =>
