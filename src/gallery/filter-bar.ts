@@ -95,6 +95,7 @@ export function createFilterBar(
   };
   toggle.addEventListener('click', () => setOpen(toggle.getAttribute('aria-expanded') !== 'true', true));
   setOpen(initiallyOpen(), false);
+  let shown = '';
   const el = h(
     'div',
     { class: 'filter-bar' },
@@ -105,6 +106,10 @@ export function createFilterBar(
     el,
     sync(s) {
       const list = chipsFor(s, filters.conversationTitle);
+      // Called on every render: rebuild only on a change, so a focused chip keeps focus.
+      const key = JSON.stringify(list.map((c) => c.label));
+      if (key === shown) return;
+      shown = key;
       badge.hidden = list.length === 0;
       badge.replaceChildren(
         h('span', { 'aria-hidden': 'true' }, String(list.length)),

@@ -58,14 +58,17 @@ export function createTile(rec: ImageRecord, hooks: TileHooks): Tile {
   // alt="": the button's name says what the image is, and the caption beside it shows
   // the same words (axe image-redundant-alt).
   const img = h('img', { alt: '', decoding: 'async', draggable: false });
-  const meta = h('span', { class: 'tile-meta', 'aria-hidden': 'true' }, metaText(rec));
+  // Inside the button after the caption: the button is named by what it shows (caption,
+  // then date and model), with no aria-label that could differ from it.
+  const meta = h('span', { class: 'tile-meta' }, metaText(rec));
   // dir="auto" isolates the caption: bidi overrides in a prompt cannot reorder the tile around it.
   const caption = h('span', { class: 'tile-caption', dir: 'auto' });
   const btn = h(
     'button',
     { type: 'button', class: 'tile-btn', tabIndex: -1 },
-    h('span', { class: 'tile-img' }, img, meta),
+    h('span', { class: 'tile-img' }, img),
     caption,
+    meta,
   );
   const check = h('input', {
     type: 'checkbox',
@@ -184,7 +187,6 @@ export function updateTile(tile: Tile, v: TileView): void {
   tile.fav.title = v.rec.favorite ? t('gallery_tile_unfavourite_title') : t('gallery_tile_favourite_title');
   tile.fav.querySelector('svg')?.setAttribute('fill', v.rec.favorite ? 'currentColor' : 'none');
   const label = v.rec.favorite ? t('gallery_tile_label_fav', { words: name }) : name;
-  tile.btn.setAttribute('aria-label', t('gallery_tile_open', { label, meta: tile.meta.textContent ?? '' }));
   tile.check.setAttribute('aria-label', t('gallery_tile_select_named', { label }));
   tile.caption.replaceChildren(
     v.caption.text ? marked(v.caption.text, v.caption.ranges) : h('em', null, t('gallery_no_prompt')),
