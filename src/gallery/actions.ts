@@ -6,8 +6,8 @@
  */
 import { recordsByIds } from '../db/gallery';
 import { moveToTrash, purgeTrash, restoreFromTrash, setFavorite, UNDO_MS } from '../db/gallery-mutations';
+import { t, tn } from '../platform/i18n';
 import { confirmDialog } from '../ui/confirm';
-import { plural } from '../ui/format';
 import { toast } from '../ui/toast';
 import type { Catalog } from './catalog';
 
@@ -17,9 +17,10 @@ export interface ActionContext {
   changed(): void;
 }
 
+/** `what`: the message key of the sentence ("Could not delete: {error}"). */
 function failed(what: string, err: unknown): void {
   console.error(`[image-vault] ${what} failed`, err);
-  toast(`Could not ${what}: ${err instanceof Error ? err.message : String(err)}`);
+  toast(t(what, { error: err instanceof Error ? err.message : String(err) }));
 }
 
 export async function favorite(ctx: ActionContext, ids: readonly string[], value: 0 | 1): Promise<void> {
@@ -28,7 +29,7 @@ export async function favorite(ctx: ActionContext, ids: readonly string[], value
     ctx.catalog.upsert(await recordsByIds(changed));
     ctx.changed();
   } catch (err) {
-    failed('save the favourite', err);
+    failed('gallery_failed_favourite', err);
   }
 }
 
@@ -38,9 +39,9 @@ export async function remove(ctx: ActionContext, ids: readonly string[], confirm
   if (
     confirm &&
     !(await confirmDialog({
-      title: `Delete ${plural(ids.length, 'image')}?`,
-      body: 'They are removed from the vault with their files. You can undo for a few seconds afterwards.',
-      ok: 'Delete',
+      title: tn('gallery_delete_title', ids.length),
+      body: t('gallery_delete_body'),
+      ok: t('gallery_delete'),
       danger: true,
     }))
   ) {
@@ -50,14 +51,14 @@ export async function remove(ctx: ActionContext, ids: readonly string[], confirm
   try {
     done = await moveToTrash(ids);
   } catch (err) {
-    failed('delete', err);
+    failed('gallery_failed_delete', err);
     return false;
   }
   ctx.catalog.remove(done);
   ctx.changed();
-  toast(`Deleted ${plural(done.length, 'image')}.`, {
+  toast(tn('gallery_deleted', done.length), {
     timeout: UNDO_MS,
-    action: { label: 'Undo', testid: 'undo-button', run: () => void undo(ctx, done) },
+    action: { label: t('gallery_undo'), testid: 'undo-button', run: () => void undo(ctx, done) },
     onClose: (byAction) => {
       if (!byAction) purgeTrash(done).catch((err) => console.warn('[image-vault] purge failed', err));
     },
@@ -71,11 +72,9 @@ async function undo(ctx: ActionContext, ids: string[]): Promise<void> {
     ctx.catalog.upsert(await recordsByIds(back));
     ctx.changed();
     if (back.length < ids.length) {
-      toast(
-        `${plural(ids.length - back.length, 'image')} could not be restored: saved again in the meantime.`,
-      );
+      toast(tn('gallery_not_restored', ids.length - back.length));
     }
   } catch (err) {
-    failed('undo the delete', err);
+    failed('gallery_failed_undo', err);
   }
 }

@@ -9,8 +9,8 @@ import { purgeTrash } from '../db/gallery-mutations';
 import { keepSnapshotFresh, refreshSnapshotIfStale } from '../db/snapshot';
 import { SNAPSHOT_RECORDS } from '../db/snapshot-cache';
 import { browser } from '../platform/browser';
+import { t, tn } from '../platform/i18n';
 import { h } from '../ui/dom';
-import { plural } from '../ui/format';
 import { mountLibraryCard } from '../ui/library-mount';
 import { onStatusChanged } from '../ui/live';
 import { defaultActions, fetchStatus, statusNotice } from '../ui/status';
@@ -20,6 +20,7 @@ import { Catalog } from './catalog';
 import { firstRunState, noMatchState } from './empty-state';
 import { EXPORT_AVAILABLE, openExport, openImport, runUrlAction } from './exporter';
 import { MissingFetches } from './fetch-missing';
+import { createFilterBar } from './filter-bar';
 import { createFilters } from './filters';
 import { VirtualGrid } from './grid';
 import { createHeader } from './header';
@@ -28,7 +29,10 @@ import { followChanges, loadCatalog, warmSearch } from './loader';
 import { parseQuery } from './search';
 import { Selection } from './selection';
 import { createSelectionBar } from './selection-bar';
+import { openShortcuts } from './shortcuts';
 import { openStoragePanel } from './storage-panel';
+import { createSummary } from './summary';
+import { unknownImage } from './unknown-image';
 import { DEFAULT_VIEW, formatHash, hasFilters, parseHash, type ViewState } from './view-state';
 
 export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapshot | null>): Promise<void> {
@@ -65,7 +69,7 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
       void (filtered()
         ? openExport(
             items.map((r) => r.id),
-            `${plural(items.length, 'image')} shown`,
+            tn('gallery_images_shown', items.length),
           )
         : openExport(null)),
     importBackup: () => void openImport(),
@@ -73,6 +77,8 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
     openSettings: () => void browser.runtime.openOptionsPage(),
   });
   const filters = createFilters((patch) => update(patch));
+  const summary = createSummary();
+  const filterBar = createFilterBar(filters, summary, (patch) => update(patch));
   const notices = h('div', { class: 'notices' });
   const libraryHost = h('div', { class: 'library-host' });
   const library = mountLibraryCard(libraryHost, signal);
@@ -93,6 +99,10 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
         selection.toggle(id);
         render(false);
       },
+      favorite: (id) => {
+        const rec = catalog.get(id);
+        if (rec) void favorite(ctx, [id], rec.favorite ? 0 : 1);
+      },
       isSelected: (id) => selection.has(id),
       caption: (rec) => captionFor(rec, state.q),
       fetch: (id) => void fetches.fetch(id),
@@ -111,7 +121,7 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
       selection.clear();
       render(false);
     },
-    exportSelected: () => void openExport([...selection.ids], plural(selection.size, 'selected image')),
+    exportSelected: () => void openExport([...selection.ids], tn('gallery_images_selected', selection.size)),
     selectAll: () => {
       selection.setAll(items.map((r) => r.id));
       render(false);
@@ -137,8 +147,10 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
       writeHash();
     },
   });
-  const main = h('main', { class: 'gallery' }, notices, libraryHost, bar.el, emptyHost, grid.el);
-  document.body.append(header.el, h('div', { class: 'filters-wrap' }, filters.el), main);
+  // Everything sits in a landmark (axe `region`): the header holds the title, search,
+  // actions and the filter bar; the selection bar comes after the grid so it never moves it.
+  const main = h('main', { class: 'gallery' }, notices, libraryHost, emptyHost, grid.el, bar.el);
+  document.body.append(h('header', { class: 'page-top' }, header.el, filterBar.el), main);
 
   let hashTimer: ReturnType<typeof setTimeout> | undefined;
   /** Mirrors the state in the URL; `typing` waits for a pause (replaceState costs ms per call). */
@@ -159,7 +171,10 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
     state = { ...state, ...patch };
     writeHash(typing);
     header.setQuery(state.q);
-    if (!typing) filters.sync(state);
+    if (!typing) {
+      filters.sync(state);
+      filterBar.sync(state);
+    }
     render(true);
   }
 
@@ -170,11 +185,16 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
     if (loaded) grid.setItems(items, { toTop });
     const total = catalog.size;
     const promptOnly = catalog.promptOnlyCount();
-    header.setCount(items.length, total, promptOnly);
+    summary.setCount(items.length, total, promptOnly);
     filters.setPromptOnlyCount(promptOnly, state.noImage);
     header.setSelectMode(selectMode);
-    header.setExport(EXPORT_AVAILABLE, filtered() ? `Export ${items.length} shown` : 'Export all');
+    header.setExport(
+      EXPORT_AVAILABLE,
+      filtered() ? tn('gallery_export_shown', items.length) : t('gallery_export_all'),
+      filtered() ? items.length : total,
+    );
     filters.setConversations(catalog.dataVersion, () => catalog.conversations(), state.conv);
+    filterBar.sync(state);
     bar.update(selection.size, items.length, EXPORT_AVAILABLE, selectMode);
     grid.el.classList.toggle('select-mode', selectMode || selection.size > 0);
     emptyHost.replaceChildren(
@@ -200,13 +220,14 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
 
   header.setQuery(state.q);
   filters.sync(state);
+  filterBar.sync(state);
   // The default view paints from the start-up snapshot while the database opens; the
   // database's own first page then replaces it (tiles are keyed by id: same images stay).
   const snap = await snapshot;
   if (snap && !filtered() && state.sort === 'newest') {
     grid.prime(snap.thumbs);
     grid.setItems(snap.records, { reserve: snap.total });
-    header.setCount(snap.total, snap.total);
+    summary.setCount(snap.total, snap.total);
     // Two cores are few: let the first screen decode before reading the database.
     if (snap.records.length) await Promise.race([painted, new Promise((r) => setTimeout(r, 500))]);
   }
@@ -214,7 +235,7 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
   // count() every row: ask for the status only once the first screen is painted.
   const loading = loadCatalog(catalog, state.sort, !filtered(), (first, total) => {
     grid.setItems(first, { reserve: total });
-    header.setCount(total, total);
+    summary.setCount(total, total);
     return painted;
   });
   const statusShown = Promise.race([painted, loading])
@@ -225,7 +246,7 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
   render();
   performance.mark('vault:loaded');
   await statusShown;
-  if (state.img && catalog.has(state.img)) lightbox.open(state.img);
+  if (state.img) openDeepLink(state.img);
   document.body.dataset.ready = 'true';
   performance.mark('vault:ready');
 
@@ -247,14 +268,35 @@ export async function startGallery(signal: AbortSignal, snapshot: Promise<Snapsh
     state = next;
     header.setQuery(state.q);
     filters.sync(state);
+    filterBar.sync(state);
     render(true);
-    if (state.img && state.img !== lightbox.current) lightbox.open(state.img);
+    if (state.img && state.img !== lightbox.current) openDeepLink(state.img);
     if (!state.img) lightbox.close();
   }
 
+  /** `#img=<id>`: opens it, or says it is not in the vault and drops it from the URL. */
+  function openDeepLink(id: string): void {
+    if (catalog.has(id)) {
+      lightbox.open(id);
+      return;
+    }
+    state = { ...state, img: null };
+    writeHash();
+    unknownImage(notices);
+  }
+
   function onKey(e: KeyboardEvent): void {
-    if (document.querySelector('dialog[open]')) return;
-    const inField = (e.target as Element).closest('input, textarea, select');
+    const inField = (e.target as Element).closest('input, textarea, select, [contenteditable="true"]');
+    // `?` works over the lightbox too (its shortcuts are on the sheet), not over other dialogs.
+    const dialogs = [...document.querySelectorAll('dialog[open]')];
+    if (e.key === '?' && !inField && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      if (dialogs.every((d) => d.matches('[data-testid="lightbox"]'))) {
+        e.preventDefault();
+        openShortcuts();
+      }
+      return;
+    }
+    if (dialogs.length) return;
     if (e.key === '/' && !inField) {
       e.preventDefault();
       header.search.focus();

@@ -17,6 +17,8 @@ export interface ConversationOption {
   id: string;
   title: string;
   count: number;
+  /** createdAt of its newest image: tells apart conversations with the same title. */
+  latest: number;
 }
 
 /** Newest first; ties by id so that the order is stable. */
@@ -107,8 +109,17 @@ export class Catalog {
     for (const { rec } of this.byId.values()) {
       if (!rec.conversationId) continue;
       const c = m.get(rec.conversationId);
-      if (c) c.count++;
-      else m.set(rec.conversationId, { id: rec.conversationId, title: rec.conversationTitle, count: 1 });
+      if (!c) {
+        const title = rec.conversationTitle;
+        m.set(rec.conversationId, { id: rec.conversationId, title, count: 1, latest: rec.createdAt });
+        continue;
+      }
+      c.count++;
+      // A renamed conversation: its newest image carries its current title.
+      if (rec.createdAt >= c.latest) {
+        c.latest = rec.createdAt;
+        if (rec.conversationTitle) c.title = rec.conversationTitle;
+      }
     }
     const list = [...m.values()].sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
     this.convs = { version: this.version, list };

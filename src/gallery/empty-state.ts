@@ -1,22 +1,19 @@
 /** What an empty grid says: how to get started, or that the filters match nothing. */
+import { t } from '../platform/i18n';
 import { h } from '../ui/dom';
 
 export function firstRunState(importBackup: (() => void) | null): HTMLElement {
   return h(
     'section',
     { class: 'empty', 'data-testid': 'empty-state', 'data-kind': 'first-run' },
-    h('h2', null, 'Your vault is empty'),
-    h(
-      'p',
-      null,
-      'Image Vault saves every image you create in ChatGPT, with your prompt and the prompt ChatGPT actually used. Nothing to set up: generate an image and it appears here.',
-    ),
+    h('h2', null, t('gallery_empty_title')),
+    h('p', null, t('gallery_empty_body')),
     h(
       'ol',
       null,
-      h('li', null, 'Open ChatGPT in this browser.'),
-      h('li', null, 'Ask for an image, for example “a lighthouse at dusk, watercolor”.'),
-      h('li', null, 'Come back here: it is already saved, ready to search by any word of either prompt.'),
+      h('li', null, t('gallery_empty_step1')),
+      h('li', null, t('gallery_empty_step2')),
+      h('li', null, t('gallery_empty_step3')),
     ),
     h(
       'p',
@@ -24,9 +21,11 @@ export function firstRunState(importBackup: (() => void) | null): HTMLElement {
       h(
         'a',
         { class: 'button primary', href: 'https://chatgpt.com/', target: '_blank', rel: 'noopener' },
-        'Open ChatGPT',
+        t('gallery_open_chatgpt'),
       ),
-      importBackup ? h('button', { type: 'button', onclick: importBackup }, 'Import a backup') : null,
+      importBackup
+        ? h('button', { type: 'button', onclick: importBackup }, t('gallery_import_backup'))
+        : null,
     ),
   );
 }
@@ -35,8 +34,8 @@ export function noMatchState(clear: () => void): HTMLElement {
   return h(
     'section',
     { class: 'empty', 'data-testid': 'empty-state', 'data-kind': 'no-match' },
-    h('h2', null, 'No images match'),
-    h('p', null, 'Try other words, or widen the date range and filters.'),
-    h('p', null, h('button', { type: 'button', onclick: clear }, 'Clear search and filters')),
+    h('h2', null, t('gallery_nomatch_title')),
+    h('p', null, t('gallery_nomatch_body')),
+    h('p', null, h('button', { type: 'button', onclick: clear }, t('gallery_clear_all'))),
   );
 }

@@ -1,8 +1,10 @@
 /** The filter row: date range, model family, conversation, favourites, records without an image, sort. */
-import { MODEL_LABEL, type ModelFamily } from '../core/types';
+import { MODEL_FAMILIES, MODEL_LABEL, type ModelFamily } from '../core/types';
+import { t } from '../platform/i18n';
 import { h } from '../ui/dom';
 import { formatCount } from '../ui/format';
 import type { ConversationOption } from './catalog';
+import { conversationLabels } from './conversation-labels';
 import type { PromptOnlyFilter, SortOrder, ViewState } from './view-state';
 
 export interface Filters {
@@ -15,6 +17,13 @@ export interface Filters {
    * hidden while there are none and it is not in use.
    */
   setPromptOnlyCount(n: number, current: PromptOnlyFilter): void;
+  /** The title of a conversation (for its chip), from the latest list given. */
+  conversationTitle(id: string): string;
+}
+
+/** A model family's name for people ("Unknown model" in the UI's language). */
+export function modelLabel(m: ModelFamily): string {
+  return m === 'unknown' ? t('gallery_model_unknown') : MODEL_LABEL[m];
 }
 
 const idle = (cb: () => void) =>
@@ -26,34 +35,34 @@ export function createFilters(change: (patch: Partial<ViewState>) => void): Filt
   const model = h(
     'select',
     { id: 'f-model', 'data-testid': 'filter-model' },
-    h('option', { value: '' }, 'All models'),
-    ...(Object.keys(MODEL_LABEL) as ModelFamily[]).map((m) => h('option', { value: m }, MODEL_LABEL[m])),
+    h('option', { value: '' }, t('gallery_filter_all_models')),
+    ...MODEL_FAMILIES.map((m) => h('option', { value: m }, modelLabel(m))),
   );
   const conv = h('select', { id: 'f-conv', 'data-testid': 'filter-conversation' });
   const fav = h('input', { type: 'checkbox', id: 'f-fav', 'data-testid': 'filter-favorites' });
   const noImage = h(
     'select',
     { id: 'f-noimg', 'data-testid': 'filter-prompt-only' },
-    h('option', { value: 'all' }, 'All records'),
-    h('option', { value: 'hide' }, 'Hide prompts without images'),
-    h('option', { value: 'only' }, 'Only prompts without images'),
+    h('option', { value: 'all' }, t('gallery_filter_all_records')),
+    h('option', { value: 'hide' }, t('gallery_filter_hide_prompt_only')),
+    h('option', { value: 'only' }, t('gallery_filter_only_prompt_only')),
   );
   const noImageLabel = h(
     'label',
     { for: 'f-noimg', 'data-testid': 'filter-prompt-only-label' },
-    'Without image',
+    t('gallery_filter_without_image'),
   );
   const noImageField = h('span', { class: 'field', hidden: true }, noImageLabel, noImage);
   const sort = h(
     'select',
     { id: 'f-sort', 'data-testid': 'sort-select' },
-    h('option', { value: 'newest' }, 'Newest first'),
-    h('option', { value: 'oldest' }, 'Oldest first'),
+    h('option', { value: 'newest' }, t('gallery_sort_newest')),
+    h('option', { value: 'oldest' }, t('gallery_sort_oldest')),
   );
   const clear = h(
     'button',
     { type: 'button', class: 'link', 'data-testid': 'clear-filters' },
-    'Clear filters',
+    t('gallery_clear_filters'),
   );
 
   from.addEventListener('change', () => change({ from: from.value || null }));
@@ -71,14 +80,14 @@ export function createFilters(change: (patch: Partial<ViewState>) => void): Filt
     h('span', { class: 'field' }, h('label', { for: id }, label), control);
   const el = h(
     'div',
-    { class: 'filters', role: 'group', 'aria-label': 'Filters' },
-    field('From', 'f-from', from),
-    field('To', 'f-to', to),
-    field('Model', 'f-model', model),
-    field('Conversation', 'f-conv', conv),
-    h('span', { class: 'field' }, fav, h('label', { for: 'f-fav' }, 'Favourites only')),
+    { class: 'filters', id: 'filters-panel', role: 'group', 'aria-label': t('gallery_filters') },
+    field(t('gallery_filter_from'), 'f-from', from),
+    field(t('gallery_filter_to'), 'f-to', to),
+    field(t('gallery_filter_model'), 'f-model', model),
+    field(t('gallery_filter_conversation'), 'f-conv', conv),
+    h('span', { class: 'field' }, fav, h('label', { for: 'f-fav' }, t('gallery_filter_favourites'))),
     noImageField,
-    field('Sort', 'f-sort', sort),
+    field(t('gallery_sort'), 'f-sort', sort),
     clear,
   );
 
@@ -89,10 +98,12 @@ export function createFilters(change: (patch: Partial<ViewState>) => void): Filt
     builtVersion = source.version;
     const current = conv.value;
     const list = source.list();
-    const opts = [h('option', { value: '' }, 'All conversations')];
+    const opts = [h('option', { value: '' }, t('gallery_filter_all_conversations'))];
     if (current && !list.some((c) => c.id === current)) opts.push(h('option', { value: current }, current));
-    for (const c of list)
-      opts.push(h('option', { value: c.id }, `${c.title || 'Untitled conversation'} (${c.count})`));
+    const labels = conversationLabels(list);
+    list.forEach((c, i) => {
+      opts.push(h('option', { value: c.id }, labels[i]!));
+    });
     conv.replaceChildren(...opts);
     conv.value = current;
   };
@@ -100,12 +111,15 @@ export function createFilters(change: (patch: Partial<ViewState>) => void): Filt
   const showCurrent = (current: string | null) => {
     if (conv.value === (current ?? '')) return;
     if (current && ![...conv.options].some((o) => o.value === current)) {
-      const title = source?.list().find((c) => c.id === current)?.title;
-      conv.append(h('option', { value: current }, title || current));
+      conv.append(h('option', { value: current }, titleOf(current)));
     }
     conv.value = current ?? '';
   };
-  conv.append(h('option', { value: '' }, 'All conversations'));
+  const titleOf = (id: string) => {
+    const c = source?.list().find((o) => o.id === id);
+    return c ? c.title || t('gallery_conv_untitled') : id;
+  };
+  conv.append(h('option', { value: '' }, t('gallery_filter_all_conversations')));
   return {
     el,
     sync(s) {
@@ -126,8 +140,9 @@ export function createFilters(change: (patch: Partial<ViewState>) => void): Filt
     },
     setPromptOnlyCount(n, current) {
       noImageField.hidden = n === 0 && current === 'all';
-      const text = `Without image (${formatCount(n)})`;
+      const text = t('gallery_filter_without_image_count', { count: formatCount(n) });
       if (noImageLabel.textContent !== text) noImageLabel.textContent = text;
     },
+    conversationTitle: titleOf,
   };
 }

@@ -5,6 +5,7 @@
  * stay on screen. Leaving tiles release their object URLs and thumbnail canvases.
  */
 import type { ImageRecord } from '../core/types';
+import { t } from '../platform/i18n';
 import { releaseBlob } from '../ui/blob-img';
 import { h } from '../ui/dom';
 import { clearPaintOver } from '../ui/paint-over';
@@ -19,6 +20,8 @@ export interface GridHooks {
   activate(id: string, e: MouseEvent): void;
   /** Space on a tile, or its checkbox. */
   toggle(id: string): void;
+  /** The tile's star, or F on a tile: flips its favourite. */
+  favorite(id: string): void;
   isSelected(id: string): boolean;
   caption(rec: ImageRecord): { text: string; ranges: Range[] };
   /** Fetch on a prompt-only tile, and where that stands. */
@@ -48,7 +51,7 @@ export class VirtualGrid {
     private readonly hooks: GridHooks,
     signal: AbortSignal,
   ) {
-    this.canvas = h('div', { class: 'grid-canvas', role: 'list', 'aria-label': 'Images' });
+    this.canvas = h('div', { class: 'grid-canvas', role: 'list', 'aria-label': t('gallery_grid_label') });
     this.el = h('div', { class: 'grid-scroller', 'data-testid': 'gallery-grid' }, this.canvas);
     this.layout = gridLayout(0, 0, OPTIONS);
     this.loader = new TileLoader(
@@ -149,11 +152,11 @@ export class VirtualGrid {
         t = free.pop();
         if (t) recycleTile(t, rec);
         else {
-          t = createTile(
-            rec,
-            (id) => this.hooks.toggle(id),
-            (id) => this.hooks.fetch(id),
-          );
+          t = createTile(rec, {
+            check: (id) => this.hooks.toggle(id),
+            fetch: (id) => this.hooks.fetch(id),
+            favorite: (id) => this.hooks.favorite(id),
+          });
           this.canvas.append(t.el);
         }
         this.tiles.set(rec.id, t);
@@ -206,7 +209,7 @@ export class VirtualGrid {
 
   private onClick(e: MouseEvent): void {
     const hit = this.tileOf(e);
-    if (!hit || (e.target as Element).closest('.tile-check, .tile-fetch')) return;
+    if (!hit || (e.target as Element).closest('.tile-check, .tile-fetch, .tile-fav')) return;
     this.focus = hit.index;
     this.hooks.activate(hit.t.id, e);
   }
@@ -222,6 +225,11 @@ export class VirtualGrid {
     if (e.key === ' ') {
       e.preventDefault();
       this.hooks.toggle(hit.t.id);
+      return;
+    }
+    if (e.key === 'f' || e.key === 'F') {
+      e.preventDefault();
+      this.hooks.favorite(hit.t.id);
       return;
     }
     const to = moveIndex(

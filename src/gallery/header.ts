@@ -1,6 +1,12 @@
-/** The top bar: search box, count, and the page-level buttons. */
+/**
+ * The top bar: title, search box, and the page-level buttons. One primary action (Export);
+ * the others are secondary, each an icon with a text label. Below ~1100 px the secondary
+ * labels are hidden visually (gallery.css) and stay the buttons' names, with a tooltip, so
+ * the bar never wraps at 800 px.
+ */
+import { t } from '../platform/i18n';
 import { h } from '../ui/dom';
-import { formatCount, plural } from '../ui/format';
+import { type IconName, icon } from '../ui/icons';
 
 export interface HeaderHooks {
   search(q: string): void;
@@ -16,11 +22,28 @@ export interface Header {
   el: HTMLElement;
   search: HTMLInputElement;
   setQuery(q: string): void;
-  /** `promptOnly`: how many of `total` are prompts without images. */
-  setCount(shown: number, total: number, promptOnly?: number): void;
   setSelectMode(on: boolean): void;
-  /** Enables export/import once the exporter is present. */
-  setExport(available: boolean, label: string): void;
+  /**
+   * Enables export/import once the exporter is present. `shown`: how many images an export
+   * would hold, or null for the whole vault; 0 disables Export.
+   */
+  setExport(available: boolean, label: string, shown: number | null): void;
+}
+
+/** A button with an icon and a text label (the label is its name, and its tooltip). */
+function action(name: IconName, label: string, testid: string, run: () => void, cls = ''): HTMLButtonElement {
+  return h(
+    'button',
+    { type: 'button', class: cls, title: label, 'data-testid': testid, onclick: run },
+    icon(name),
+    h('span', { class: 'label' }, label),
+  );
+}
+
+function setLabel(b: HTMLButtonElement, label: string): void {
+  const span = b.querySelector('.label')!;
+  if (span.textContent !== label) span.textContent = label;
+  b.title = label;
 }
 
 export function createHeader(hooks: HeaderHooks): Header {
@@ -28,102 +51,68 @@ export function createHeader(hooks: HeaderHooks): Header {
     type: 'search',
     id: 'search',
     'data-testid': 'search-input',
-    placeholder: 'Search prompts, revised prompts, titles…',
+    placeholder: t('gallery_search_placeholder'),
     autocomplete: 'off',
     spellcheck: false,
-    'aria-label': 'Search images by prompt, revised prompt, image title or conversation title',
+    'aria-label': t('gallery_search_label'),
   });
   search.addEventListener('input', () => hooks.search(search.value));
-  const count = h('span', { 'data-testid': 'gallery-count' }, '0');
-  const ofTotal = h('span', null);
-  const summary = h(
-    'p',
-    { class: 'count', 'aria-live': 'polite', 'data-testid': 'gallery-summary' },
-    count,
-    ofTotal,
+  const select = action('select', t('gallery_select'), 'select-mode', hooks.toggleSelectMode, 'secondary');
+  select.setAttribute('aria-pressed', 'false');
+  const imp = action('import', t('gallery_import'), 'import-button', hooks.importBackup, 'secondary');
+  const storage = action('info', t('gallery_storage'), 'storage-button', hooks.openStorage, 'secondary');
+  const settings = action(
+    'settings',
+    t('gallery_settings'),
+    'settings-button',
+    hooks.openSettings,
+    'secondary',
   );
-  const select = h(
-    'button',
-    {
-      type: 'button',
-      'aria-pressed': 'false',
-      'data-testid': 'select-mode',
-      onclick: hooks.toggleSelectMode,
-    },
-    'Select',
-  );
-  const exp = h(
-    'button',
-    { type: 'button', disabled: true, 'data-testid': 'export-button', onclick: hooks.exportShown },
-    'Export',
-  );
-  const imp = h(
-    'button',
-    { type: 'button', disabled: true, 'data-testid': 'import-button', onclick: hooks.importBackup },
-    'Import',
-  );
-  const storage = h(
-    'button',
-    { type: 'button', 'data-testid': 'storage-button', onclick: hooks.openStorage },
-    'Storage',
-  );
-  const settings = h(
-    'button',
-    { type: 'button', 'data-testid': 'settings-button', onclick: hooks.openSettings },
-    'Settings',
-  );
+  const exp = action('export', t('gallery_export_all'), 'export-button', hooks.exportShown, 'primary');
+  exp.disabled = imp.disabled = true;
   const el = h(
-    'header',
+    'div',
     { class: 'topbar' },
-    h('h1', null, h('img', { src: '/icons/icon-32.png', alt: '', width: 24, height: 24 }), 'Image Vault'),
-    h('div', { class: 'search' }, search),
-    summary,
+    h(
+      'h1',
+      null,
+      h('img', { src: '/icons/icon-32.png', alt: '', width: 24, height: 24 }),
+      h('span', { class: 'title' }, t('gallery_title')),
+    ),
+    h('div', { class: 'search', role: 'search' }, search),
     h(
       'div',
-      { class: 'actions', role: 'toolbar', 'aria-label': 'Gallery actions' },
+      { class: 'actions', role: 'toolbar', 'aria-label': t('gallery_actions') },
       select,
-      exp,
       imp,
       storage,
       settings,
+      exp,
     ),
   );
-  const unavailable = 'Export is not available yet';
-  exp.title = unavailable;
-  imp.title = 'Import is not available yet';
+  exp.title = t('gallery_export_unavailable');
+  imp.title = t('gallery_import_unavailable');
   return {
     el,
     search,
     setQuery(q) {
       if (search.value !== q) search.value = q;
     },
-    setCount(shown, total, promptOnly = 0) {
-      count.textContent = String(shown);
-      ofTotal.textContent = countSuffix(shown, total, promptOnly);
-      summary.dataset.promptOnly = String(promptOnly);
-    },
     setSelectMode(on) {
       select.setAttribute('aria-pressed', String(on));
-      select.textContent = on ? 'Done selecting' : 'Select';
+      setLabel(select, on ? t('gallery_select_done') : t('gallery_select'));
     },
-    setExport(available, label) {
-      exp.disabled = !available;
+    setExport(available, label, shown) {
+      exp.disabled = !available || shown === 0;
       imp.disabled = !available;
-      exp.textContent = label;
-      exp.title = available ? `${label} to a ZIP file` : unavailable;
-      imp.title = available ? 'Import images from an Image Vault export' : 'Import is not available yet';
+      setLabel(exp, label);
+      setLabel(imp, t('gallery_import'));
+      exp.title = !available
+        ? t('gallery_export_unavailable')
+        : shown === 0
+          ? t('gallery_export_nothing')
+          : t('gallery_export_title', { label });
+      imp.title = available ? t('gallery_import_title') : t('gallery_import_unavailable');
     },
   };
-}
-
-/**
- * The words after the shown count: " images", " of 40 images", or, when some records are
- * prompts without images, " records: 1,234 images · 56 prompts without images".
- */
-export function countSuffix(shown: number, total: number, promptOnly: number): string {
-  if (!promptOnly) return shown === total ? ` ${total === 1 ? 'image' : 'images'}` : ` of ${total} images`;
-  const parts = `${plural(total - promptOnly, 'image')} · ${promptOnly === 1 ? '1 prompt without an image' : `${formatCount(promptOnly)} prompts without images`}`;
-  return shown === total
-    ? ` ${total === 1 ? 'record' : 'records'}: ${parts}`
-    : ` of ${formatCount(total)} records (${parts})`;
 }

@@ -6,6 +6,7 @@
  */
 import { openVault } from '../db/open';
 import { readSnapshot } from '../db/snapshot-cache';
+import { t } from '../platform/i18n';
 
 performance.mark('vault:start');
 const opening = openVault();
@@ -17,7 +18,7 @@ function failed(err: unknown): void {
   console.error('[image-vault] gallery failed to start', err);
   const p = document.createElement('p');
   p.className = 'notice notice-problem';
-  p.textContent = `The gallery could not open the vault: ${err instanceof Error ? err.message : String(err)}`;
+  p.textContent = t('gallery_open_failed', { error: err instanceof Error ? err.message : String(err) });
   document.body.append(p);
 }
 

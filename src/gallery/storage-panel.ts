@@ -4,9 +4,11 @@
  */
 import { quotaInfo, requestPersistence, storageTotals } from '../db/gallery-storage';
 import { forgetTombstones, tombstoneCount } from '../db/tombstones';
+import { t, tn } from '../platform/i18n';
 import { confirmDialog } from '../ui/confirm';
 import { fill, h } from '../ui/dom';
-import { formatBytes, formatCount, plural } from '../ui/format';
+import { formatBytes, formatCount } from '../ui/format';
+import { icon } from '../ui/icons';
 
 function row(label: string, value: string, testid?: string): HTMLElement {
   return h('tr', null, h('th', { scope: 'row' }, label), h('td', { 'data-testid': testid }, value));
@@ -15,12 +17,12 @@ function row(label: string, value: string, testid?: string): HTMLElement {
 /** "N deleted images are remembered…" with a way to forget them; null when there are none. */
 function remembered(n: number, redraw: () => void): HTMLElement | null {
   if (!n) return null;
-  const forget = h('button', { type: 'button', 'data-testid': 'forget-deleted' }, 'Forget them');
+  const forget = h('button', { type: 'button', 'data-testid': 'forget-deleted' }, t('gallery_forget'));
   forget.addEventListener('click', async () => {
     const ok = await confirmDialog({
-      title: `Forget ${plural(n, 'deleted image')}?`,
-      body: `Image Vault will save ${n === 1 ? 'it' : 'them'} again if ChatGPT shows ${n === 1 ? 'it' : 'them'} again or an archive you import holds ${n === 1 ? 'it' : 'them'}.`,
-      ok: 'Forget them',
+      title: tn('gallery_forget_title', n),
+      body: tn('gallery_forget_body', n),
+      ok: t('gallery_forget'),
     });
     if (!ok) return;
     (forget as HTMLButtonElement).disabled = true;
@@ -30,33 +32,23 @@ function remembered(n: number, redraw: () => void): HTMLElement | null {
   return h(
     'p',
     { class: 'row', 'data-testid': 'deleted-remembered', 'data-count': n },
-    n === 1
-      ? '1 deleted image is remembered so it is not saved again.'
-      : `${formatCount(n)} deleted images are remembered so they are not saved again.`,
+    tn('gallery_remembered', n),
     forget,
   );
 }
 
 async function content(body: HTMLElement, promptOnly: number): Promise<void> {
-  const [t, q, deleted] = await Promise.all([storageTotals(), quotaInfo(), tombstoneCount()]);
+  const [tot, q, deleted] = await Promise.all([storageTotals(), quotaInfo(), tombstoneCount()]);
   const redraw = () =>
     void content(body, promptOnly).catch((err) => {
-      body.replaceChildren(h('p', null, `Could not measure storage: ${String(err)}`));
+      body.replaceChildren(h('p', null, t('gallery_storage_failed', { error: String(err) })));
     });
-  const persistBtn = h(
-    'button',
-    { type: 'button', 'data-testid': 'persist-button' },
-    'Keep storage persistent',
-  );
+  const persistBtn = h('button', { type: 'button', 'data-testid': 'persist-button' }, t('gallery_persist'));
   persistBtn.addEventListener('click', async () => {
     persistBtn.disabled = true;
     const ok = await requestPersistence();
     persistBtn.replaceWith(
-      h(
-        'p',
-        { role: 'status' },
-        ok ? 'Storage is now persistent.' : 'The browser declined: it decides by how you use the extension.',
-      ),
+      h('p', { role: 'status' }, ok ? t('gallery_persist_ok') : t('gallery_persist_declined')),
     );
     void content(body, promptOnly);
   });
@@ -68,26 +60,26 @@ async function content(body: HTMLElement, promptOnly: number): Promise<void> {
       h(
         'tbody',
         null,
-        row('Images', formatCount(Math.max(0, t.images - promptOnly)), 'storage-images'),
+        row(t('gallery_storage_images'), formatCount(Math.max(0, tot.images - promptOnly)), 'storage-images'),
         promptOnly
           ? row(
-              'Prompts without images',
-              `${formatCount(promptOnly)} (0 bytes: no image saved)`,
+              t('gallery_storage_prompt_only'),
+              t('gallery_storage_prompt_only_value', { count: formatCount(promptOnly) }),
               'storage-prompt-only',
             )
           : null,
-        row('Originals', formatBytes(t.originalBytes), 'storage-originals'),
-        row('Thumbnails', formatBytes(t.thumbBytes), 'storage-thumbs'),
-        t.trashBytes ? row('Awaiting undo', formatBytes(t.trashBytes)) : null,
-        row('Used by the extension', formatBytes(q.usage), 'storage-usage'),
-        row('Browser quota', formatBytes(q.quota), 'storage-quota'),
+        row(t('gallery_storage_originals'), formatBytes(tot.originalBytes), 'storage-originals'),
+        row(t('gallery_storage_thumbs'), formatBytes(tot.thumbBytes), 'storage-thumbs'),
+        tot.trashBytes ? row(t('gallery_storage_trash'), formatBytes(tot.trashBytes)) : null,
+        row(t('gallery_storage_usage'), formatBytes(q.usage), 'storage-usage'),
+        row(t('gallery_storage_quota'), formatBytes(q.quota), 'storage-quota'),
         row(
-          'Persistent',
+          t('gallery_storage_persistent'),
           q.persisted === null
-            ? 'unknown'
+            ? t('gallery_storage_unknown')
             : q.persisted
-              ? 'yes: the browser will not evict it'
-              : 'no: the browser may clear it when disk space runs low',
+              ? t('gallery_storage_persistent_yes')
+              : t('gallery_storage_persistent_no'),
           'storage-persisted',
         ),
       ),
@@ -99,15 +91,19 @@ async function content(body: HTMLElement, promptOnly: number): Promise<void> {
 
 /** `promptOnly`: how many records hold prompts but no image (they weigh nothing here). */
 export function openStoragePanel(promptOnly = 0): void {
-  const body = h('div', { class: 'storage-body' }, h('p', null, 'Measuring…'));
+  const body = h('div', { class: 'storage-body' }, h('p', null, t('gallery_storage_measuring')));
   const dlg = h(
     'dialog',
     { class: 'panel', 'data-testid': 'storage-panel', 'aria-labelledby': 'storage-title' },
     h(
       'div',
       { class: 'row' },
-      h('h2', { id: 'storage-title' }, 'Storage'),
-      h('button', { type: 'button', class: 'icon', 'aria-label': 'Close', onclick: () => dlg.close() }, '×'),
+      h('h2', { id: 'storage-title' }, t('gallery_storage')),
+      h(
+        'button',
+        { type: 'button', class: 'icon', 'aria-label': t('gallery_close'), onclick: () => dlg.close() },
+        icon('close'),
+      ),
     ),
     body,
   );
@@ -115,6 +111,6 @@ export function openStoragePanel(promptOnly = 0): void {
   document.body.append(dlg);
   dlg.showModal();
   content(body, promptOnly).catch((err) => {
-    body.replaceChildren(h('p', null, `Could not measure storage: ${String(err)}`));
+    body.replaceChildren(h('p', null, t('gallery_storage_failed', { error: String(err) })));
   });
 }

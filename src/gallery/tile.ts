@@ -1,12 +1,16 @@
 /**
- * One grid tile: thumbnail, caption, favourite mark, selection box. A tile whose bytes
+ * One grid tile: thumbnail, caption, favourite toggle, selection box, and the date and
+ * model over the thumbnail on hover and keyboard focus. A tile whose bytes
  * are missing or unreadable shows a placeholder saying so, never a broken image. A
  * prompt-only record (no bytes saved) shows its prompt, why there is no image, and Fetch.
  */
 import { type ImageRecord, isPromptOnly } from '../core/types';
+import { t } from '../platform/i18n';
 import { h, marked } from '../ui/dom';
-import { clipText, displayText } from '../ui/format';
+import { clipText, displayText, formatDate } from '../ui/format';
+import { icon } from '../ui/icons';
 import { clearPaintOver } from '../ui/paint-over';
+import { modelLabel } from './filters';
 import { type FetchState, missingWords } from './missing-words';
 import type { Range } from './search';
 
@@ -17,6 +21,9 @@ export interface Tile {
   btn: HTMLButtonElement;
   img: HTMLImageElement;
   check: HTMLInputElement;
+  fav: HTMLButtonElement;
+  /** Date and model, over the thumbnail on hover and focus. */
+  meta: HTMLElement;
   caption: HTMLElement;
   /** What the tile shows, to skip DOM writes when nothing changed. */
   stamp: string;
@@ -32,15 +39,28 @@ export interface Tile {
 /** Words for an image: the start of its title or prompt, safe to show, for alt text and labels. */
 export function imageWords(rec: ImageRecord): string {
   const text = rec.title || rec.prompt || rec.revisedPrompt;
-  return text ? displayText(clipText(text, 160)) : 'Image saved without a prompt';
+  return text ? displayText(clipText(text, 160)) : t('gallery_no_prompt_image');
 }
 
-export function createTile(
-  rec: ImageRecord,
-  onCheck: (id: string) => void,
-  onFetch: (id: string) => void,
-): Tile {
-  const img = h('img', { alt: imageWords(rec), decoding: 'async', draggable: false });
+/** "12 Oct 2026 · DALL·E 3". */
+function metaText(rec: ImageRecord): string {
+  return `${formatDate(rec.createdAt)} · ${modelLabel(rec.model)}`;
+}
+
+/** What a tile does when its own controls are used. */
+export interface TileHooks {
+  check(id: string): void;
+  fetch(id: string): void;
+  favorite(id: string): void;
+}
+
+export function createTile(rec: ImageRecord, hooks: TileHooks): Tile {
+  // alt="": the button's name says what the image is, and the caption beside it shows
+  // the same words (axe image-redundant-alt).
+  const img = h('img', { alt: '', decoding: 'async', draggable: false });
+  // Inside the button after the caption: the button is named by what it shows (caption,
+  // then date and model), with no aria-label that could differ from it.
+  const meta = h('span', { class: 'tile-meta' }, metaText(rec));
   // dir="auto" isolates the caption: bidi overrides in a prompt cannot reorder the tile around it.
   const caption = h('span', { class: 'tile-caption', dir: 'auto' });
   const btn = h(
@@ -48,19 +68,31 @@ export function createTile(
     { type: 'button', class: 'tile-btn', tabIndex: -1 },
     h('span', { class: 'tile-img' }, img),
     caption,
+    meta,
   );
   const check = h('input', {
     type: 'checkbox',
     class: 'tile-check',
     tabIndex: -1,
-    'aria-label': 'Select image',
+    'aria-label': t('gallery_tile_select'),
   });
+  const fav = h(
+    'button',
+    {
+      type: 'button',
+      class: 'tile-fav',
+      tabIndex: -1,
+      'aria-pressed': 'false',
+      'data-testid': 'tile-favorite',
+    },
+    icon('star'),
+  );
   const el = h(
     'div',
     { class: 'tile', role: 'listitem', 'data-testid': 'gallery-item', 'data-image-id': rec.id },
     btn,
     check,
-    h('span', { class: 'tile-fav', 'aria-hidden': 'true' }, '★'),
+    fav,
   );
   const tile: Tile = {
     id: rec.id,
@@ -69,6 +101,8 @@ export function createTile(
     btn,
     img,
     check,
+    fav,
+    meta,
     caption,
     stamp: '',
     bytes: 'idle',
@@ -78,34 +112,35 @@ export function createTile(
     y: -1,
   };
   // The tile is recycled for other records: act for the one it shows now.
-  check.addEventListener('change', () => onCheck(tile.id));
+  check.addEventListener('change', () => hooks.check(tile.id));
+  fav.addEventListener('click', () => hooks.favorite(tile.id));
   el.dataset.hasImage = 'true';
   tile.fetchBtn = h(
     'button',
     { type: 'button', class: 'tile-fetch', 'data-testid': 'fetch-missing', tabIndex: -1, hidden: true },
-    'Fetch',
+    t('gallery_fetch'),
   );
-  tile.fetchBtn.addEventListener('click', () => onFetch(tile.id));
+  tile.fetchBtn.addEventListener('click', () => hooks.fetch(tile.id));
   el.append(tile.fetchBtn);
   return tile;
 }
 
 /** Reuses a tile that scrolled away for another image (cheaper than new DOM nodes per frame). */
-export function recycleTile(t: Tile, rec: ImageRecord): void {
-  if (!t.img.isConnected) t.el.querySelector('.tile-missing, .tile-noimg')?.replaceWith(t.img);
-  hidePromptOnly(t);
-  clearPaintOver(t.img);
-  t.el.classList.remove('is-missing', 'no-original');
-  t.el.removeAttribute('title');
-  delete t.el.dataset.missing;
-  t.el.dataset.imageId = rec.id;
-  t.img.onload = null;
-  t.img.onerror = null;
-  t.img.alt = imageWords(rec);
-  t.id = rec.id;
-  t.rec = rec;
-  t.stamp = '';
-  t.bytes = 'idle';
+export function recycleTile(tile: Tile, rec: ImageRecord): void {
+  if (!tile.img.isConnected) tile.el.querySelector('.tile-missing, .tile-noimg')?.replaceWith(tile.img);
+  hidePromptOnly(tile);
+  clearPaintOver(tile.img);
+  tile.el.classList.remove('is-missing', 'no-original');
+  tile.el.removeAttribute('title');
+  delete tile.el.dataset.missing;
+  tile.el.dataset.imageId = rec.id;
+  tile.img.onload = null;
+  tile.img.onerror = null;
+  tile.meta.textContent = metaText(rec);
+  tile.id = rec.id;
+  tile.rec = rec;
+  tile.stamp = '';
+  tile.bytes = 'idle';
 }
 
 export interface TileView {
@@ -119,7 +154,7 @@ export interface TileView {
 }
 
 /** Brings a tile up to date; cheap when nothing changed. */
-export function updateTile(t: Tile, v: TileView): void {
+export function updateTile(tile: Tile, v: TileView): void {
   const capKey = `${v.caption.text.length}:${v.caption.text.slice(0, 40)}:${JSON.stringify(v.caption.ranges)}`;
   const po = isPromptOnly(v.rec);
   const words = po ? missingWords(v.rec, Date.now(), v.fetch) : null;
@@ -127,43 +162,47 @@ export function updateTile(t: Tile, v: TileView): void {
     ? `${words.message}|${words.action}|${v.rec.prompt.length}:${v.rec.prompt.slice(0, 40)}`
     : '';
   const stamp = `${v.index}/${v.count}|${v.rec.favorite}|${v.selected ? 1 : 0}|${capKey}|${noImageKey}`;
-  if (stamp === t.stamp) return;
-  t.stamp = stamp;
-  if (t.rec !== v.rec) {
-    t.rec = v.rec;
-    t.img.alt = imageWords(v.rec);
+  if (stamp === tile.stamp) return;
+  tile.stamp = stamp;
+  if (tile.rec !== v.rec) {
+    tile.rec = v.rec;
+    tile.meta.textContent = metaText(v.rec);
   }
-  if (words) showPromptOnly(t, words);
-  else if (t.noImage) {
+  if (words) showPromptOnly(tile, words);
+  else if (tile.noImage) {
     // Fetched (or saved another way): the placeholder gives way to the image.
-    t.noImage.replaceWith(t.img);
-    hidePromptOnly(t);
-    t.bytes = 'idle';
+    tile.noImage.replaceWith(tile.img);
+    hidePromptOnly(tile);
+    tile.bytes = 'idle';
   }
-  t.el.setAttribute('aria-posinset', String(v.index + 1));
-  t.el.setAttribute('aria-setsize', String(v.count));
-  t.el.classList.toggle('is-fav', v.rec.favorite === 1);
-  t.el.classList.toggle('is-selected', v.selected);
-  t.el.dataset.favorite = String(v.rec.favorite);
-  t.check.checked = v.selected;
-  const label = `${imageWords(v.rec)}${v.rec.favorite ? ' (favourite)' : ''}`;
-  t.btn.setAttribute('aria-label', `Open image: ${label}`);
-  t.check.setAttribute('aria-label', `Select image: ${label}`);
-  t.caption.replaceChildren(
-    v.caption.text ? marked(v.caption.text, v.caption.ranges) : h('em', null, 'No prompt saved'),
+  tile.el.setAttribute('aria-posinset', String(v.index + 1));
+  tile.el.setAttribute('aria-setsize', String(v.count));
+  tile.el.classList.toggle('is-fav', v.rec.favorite === 1);
+  tile.el.classList.toggle('is-selected', v.selected);
+  tile.el.dataset.favorite = String(v.rec.favorite);
+  tile.check.checked = v.selected;
+  const name = imageWords(v.rec);
+  tile.fav.setAttribute('aria-pressed', String(v.rec.favorite === 1));
+  tile.fav.setAttribute('aria-label', t('gallery_tile_favourite', { words: name }));
+  tile.fav.title = v.rec.favorite ? t('gallery_tile_unfavourite_title') : t('gallery_tile_favourite_title');
+  tile.fav.querySelector('svg')?.setAttribute('fill', v.rec.favorite ? 'currentColor' : 'none');
+  const label = v.rec.favorite ? t('gallery_tile_label_fav', { words: name }) : name;
+  tile.check.setAttribute('aria-label', t('gallery_tile_select_named', { label }));
+  tile.caption.replaceChildren(
+    v.caption.text ? marked(v.caption.text, v.caption.ranges) : h('em', null, t('gallery_no_prompt')),
   );
 }
 
 /** Shows the "image unavailable" placeholder with a reason (also as alt text). */
-export function showMissing(t: Tile, reason: string): void {
-  t.bytes = 'missing';
-  clearPaintOver(t.img);
-  t.el.classList.add('is-missing');
-  t.el.dataset.missing = 'true';
-  t.img.replaceWith(
+export function showMissing(tile: Tile, reason: string): void {
+  tile.bytes = 'missing';
+  clearPaintOver(tile.img);
+  tile.el.classList.add('is-missing');
+  tile.el.dataset.missing = 'true';
+  tile.img.replaceWith(
     h(
       'span',
-      { class: 'tile-missing', role: 'img', 'aria-label': `${reason}: ${imageWords(t.rec)}` },
+      { class: 'tile-missing', role: 'img', 'aria-label': `${reason}: ${imageWords(tile.rec)}` },
       h('span', { class: 'tile-missing-icon', 'aria-hidden': 'true' }, '⚠'),
       h('span', null, reason),
     ),
@@ -171,18 +210,18 @@ export function showMissing(t: Tile, reason: string): void {
 }
 
 /** Shows (or updates) the prompt-only placeholder: the prompt, why there is no image, Fetch. */
-function showPromptOnly(t: Tile, w: ReturnType<typeof missingWords>): void {
-  t.bytes = 'none';
-  t.el.dataset.hasImage = 'false';
-  t.el.classList.add('is-prompt-only');
-  const text = t.rec.prompt || t.rec.revisedPrompt || t.rec.title || '';
+function showPromptOnly(tile: Tile, w: ReturnType<typeof missingWords>): void {
+  tile.bytes = 'none';
+  tile.el.dataset.hasImage = 'false';
+  tile.el.classList.add('is-prompt-only');
+  const text = tile.rec.prompt || tile.rec.revisedPrompt || tile.rec.title || '';
   const placeholder = h(
     'span',
     { class: 'tile-noimg' },
     h(
       'span',
       { class: 'tile-noimg-prompt', dir: 'auto' },
-      text ? displayText(clipText(text, 400)) : h('em', null, 'No prompt saved'),
+      text ? displayText(clipText(text, 400)) : h('em', null, t('gallery_no_prompt')),
     ),
     h(
       'span',
@@ -194,23 +233,23 @@ function showPromptOnly(t: Tile, w: ReturnType<typeof missingWords>): void {
       w.message,
     ),
   );
-  if (t.noImage) t.noImage.replaceWith(placeholder);
+  if (tile.noImage) tile.noImage.replaceWith(placeholder);
   else {
-    clearPaintOver(t.img);
-    t.img.replaceWith(placeholder);
+    clearPaintOver(tile.img);
+    tile.img.replaceWith(placeholder);
   }
-  t.noImage = placeholder;
-  const btn = t.fetchBtn!;
+  tile.noImage = placeholder;
+  const btn = tile.fetchBtn!;
   btn.hidden = false;
   btn.disabled = w.busy;
   btn.textContent = w.action;
-  btn.setAttribute('aria-label', `${w.action}: ${imageWords(t.rec)}`);
+  btn.setAttribute('aria-label', `${w.action}: ${imageWords(tile.rec)}`);
 }
 
 /** Back to an image tile (recycled for another record, or this one got its bytes). */
-function hidePromptOnly(t: Tile): void {
-  t.noImage = null;
-  t.el.dataset.hasImage = 'true';
-  t.el.classList.remove('is-prompt-only');
-  if (t.fetchBtn) t.fetchBtn.hidden = true;
+function hidePromptOnly(tile: Tile): void {
+  tile.noImage = null;
+  tile.el.dataset.hasImage = 'true';
+  tile.el.classList.remove('is-prompt-only');
+  if (tile.fetchBtn) tile.fetchBtn.hidden = true;
 }

@@ -2,6 +2,7 @@
  * An in-page confirmation dialog. Not window.confirm(): that blocks the page, cannot
  * be styled for dark mode, and test drivers dismiss it by default.
  */
+import { t } from '../platform/i18n';
 import { h } from './dom';
 
 export function confirmDialog(o: {
@@ -22,7 +23,7 @@ export function confirmDialog(o: {
         h(
           'div',
           { class: 'row end' },
-          h('button', { value: 'cancel', 'data-testid': 'confirm-cancel' }, 'Cancel'),
+          h('button', { value: 'cancel', 'data-testid': 'confirm-cancel' }, t('gallery_cancel')),
           h(
             'button',
             { value: 'ok', class: o.danger ? 'danger' : 'primary', 'data-testid': 'confirm-ok' },

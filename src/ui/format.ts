@@ -1,7 +1,9 @@
-/** Numbers and dates in words for people. */
+/** Numbers and dates in words for people, in the browser's locale (platform/i18n.ts). */
+import { formatNumber, uiLocale } from '../platform/i18n';
 
+/** A count with the locale's thousands separators (Intl.NumberFormat): 20,000. */
 export function formatCount(n: number): string {
-  return n.toLocaleString();
+  return formatNumber(n);
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -21,12 +23,23 @@ export function formatBytes(n: number | null): string {
   return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
 }
 
+// One formatter each: building an Intl.DateTimeFormat costs far more than using one, and
+// tiles format a date each as they scroll into view.
+let dateTimes: Intl.DateTimeFormat | null = null;
+let dates: Intl.DateTimeFormat | null = null;
+
+/** "12 Oct 2026, 14:05" in the browser's locale. */
 export function formatDateTime(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  if (!Number.isFinite(ms)) return '—'; // format() throws on an invalid date
+  dateTimes ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+  return dateTimes.format(ms);
 }
 
+/** "12 Oct 2026" in the browser's locale. */
 export function formatDate(ms: number): string {
-  return new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
+  if (!Number.isFinite(ms)) return '—';
+  dates ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' });
+  return dates.format(ms);
 }
 
 /** "PNG" from "image/png". */

@@ -1,5 +1,7 @@
 /** Short messages with an optional action ("Undo"), announced to screen readers. */
+import { t } from '../platform/i18n';
 import { h } from './dom';
+import { icon } from './icons';
 
 export interface ToastOptions {
   action?: { label: string; run: () => void; testid?: string };
@@ -61,8 +63,8 @@ export function toast(message: string, o: ToastOptions = {}): () => void {
       : null,
     h(
       'button',
-      { type: 'button', class: 'icon', 'aria-label': 'Close message', onclick: () => close() },
-      '×',
+      { type: 'button', class: 'icon', 'aria-label': t('gallery_toast_close'), onclick: () => close() },
+      icon('close'),
     ),
   );
   const timer = setTimeout(() => close(), o.timeout ?? 5000);

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageRecord } from '../../src/core/types';
 import { Catalog } from '../../src/gallery/catalog';
-import { countSuffix } from '../../src/gallery/header';
 import { expiryDate, missingWords } from '../../src/gallery/missing-words';
+import { countSuffix } from '../../src/gallery/summary';
 import { DEFAULT_VIEW, formatHash, hasFilters, parseHash } from '../../src/gallery/view-state';
 
 const rec = (id: string, over: Partial<ImageRecord> = {}): ImageRecord =>
