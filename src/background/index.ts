@@ -13,7 +13,7 @@ import { injectIntoOpenTabsOnInstall } from './inject-open-tabs';
 import { markInstalled, onLibraryAlarm, startLibraryEngine } from './library';
 import { onMirrorAlarm, startMirror } from './mirror';
 import { handleMessage } from './router';
-import { restoreBadge } from './status/session';
+import { restoreBadge, watchBadge } from './status/session';
 
 watchUnhandledRejections();
 
@@ -57,6 +57,8 @@ browser.contextMenus.onClicked.addListener((info) => {
 });
 
 restoreBadge().catch(logFailure('could not restore the badge'));
+// The badge follows pause, problems and counts as they change (issue 13 §1).
+watchBadge();
 // Deletions whose undo window passed while no gallery was open become tombstones now.
 purgeTrash().catch(logFailure('could not purge the trash'));
 resumeQueue().catch(logFailure('queue failed to resume'));

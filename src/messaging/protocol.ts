@@ -45,8 +45,16 @@ export interface VaultStatus {
   failed: CaptureProblem[];
   /** Plain-words sentences, one per problem kind, ready to show. */
   problems: string[];
+  /** The same problems with their kind, which decides the one action the popup offers (issue 13 §2). */
+  issues?: StatusIssue[];
   /** The database could not be read (e.g. a full disk closed it): the counts above are unknown. */
   storageUnavailable?: boolean;
+}
+
+/** One problem of the status, in words, and what kind it is. */
+export interface StatusIssue {
+  kind: 'storage' | 'failed' | 'page-changed' | 'promptless';
+  message: string;
 }
 
 /** The problem `getStatus` reports when the database itself cannot be read (a full disk can close it). */
