@@ -7,7 +7,7 @@ import { keepSnapshotFresh } from '../db/snapshot';
 import { browser, type Runtime } from '../platform/browser';
 import { onSettingsChanged } from '../settings/store';
 import { drain, logFailure, resumeQueue, WAKE_ALARM } from './capture/processor';
-import { onCommand } from './commands';
+import { onCommand, openOrFocusGallery } from './commands';
 import { watchUnhandledRejections } from './diagnostics';
 import { injectIntoOpenTabsOnInstall } from './inject-open-tabs';
 import { markInstalled, onLibraryAlarm, startLibraryEngine } from './library';
@@ -16,8 +16,6 @@ import { handleMessage } from './router';
 import { restoreBadge, watchBadge } from './status/session';
 
 watchUnhandledRejections();
-
-const GALLERY = 'src/gallery/index.html';
 
 // Captures change the images: each drops the start-up snapshot (db/snapshot.ts).
 keepSnapshotFresh();
@@ -50,10 +48,7 @@ browser.commands.onCommand.addListener(onCommand);
 onSettingsChanged(() => void restoreBadge());
 
 browser.contextMenus.onClicked.addListener((info) => {
-  if (info.menuItemId === MENU_ID)
-    browser.tabs
-      .create({ url: browser.runtime.getURL(GALLERY) })
-      .catch(logFailure('could not open the gallery'));
+  if (info.menuItemId === MENU_ID) openOrFocusGallery().catch(logFailure('could not open the gallery'));
 });
 
 restoreBadge().catch(logFailure('could not restore the badge'));

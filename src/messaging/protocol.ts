@@ -144,6 +144,11 @@ export interface ProtocolMap {
    * written yet ("Write everything now"); 'status' only reports. Resumes after a worker stop.
    */
   mirrorAll: { payload: { action: 'start' | 'status' }; result: MirrorStatus };
+  /**
+   * UI → background (issue 13 §7): focus the open gallery tab, else open one; `query` (`''`,
+   * `#img=…`, `?action=export-all`) is given to the tab either way.
+   */
+  openGallery: { payload: { query: string }; result: { ok: true } };
 }
 
 /** Where the disk mirror stands (issue 12 §1). */
@@ -178,6 +183,7 @@ export const SENDERS: Record<MessageType, 'content' | 'ui'> = {
   forgetDeleted: 'ui',
   fetchMissing: 'ui',
   mirrorAll: 'ui',
+  openGallery: 'ui',
 };
 
 /**
