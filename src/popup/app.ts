@@ -97,7 +97,9 @@ function refreshStatus(): Promise<void> {
 function wireButtons(): void {
   toggle.addEventListener('change', async () => {
     const paused = !toggle.checked;
-    showSwitch('checking');
+    // The knob stays where the user put it, the switch waits, the label says so.
+    toggle.disabled = true;
+    $('capture-label').textContent = t('popup_switch_checking');
     try {
       showStatus(await send('setPaused', { paused }));
     } catch (err) {
