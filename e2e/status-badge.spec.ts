@@ -122,7 +122,12 @@ test('a failed capture turns the badge into a red "!" that says why, over the pa
   await expect(problems.locator('li')).toHaveCount(0);
   await expect(problems).toContainText('1 image seen on chatgpt.com could not be saved');
   await expect(problems.getByTestId('retry-failed')).toHaveText('Retry');
-  await expect(problems).toContainText('Dismiss forgets these images here; they stay in ChatGPT.');
+  await expect(problems.getByTestId('dismiss-hint')).toHaveText(
+    'Forgets these images here; they stay in ChatGPT.',
+  );
+  await expect(problems.getByTestId('dismiss-problems')).toHaveAccessibleDescription(
+    'Forgets these images here; they stay in ChatGPT.',
+  );
   await problems.getByTestId('dismiss-problems').click();
   await expect(problems).toHaveCount(0);
   await expect

@@ -136,8 +136,7 @@ function issueAction(issue: StatusIssue, act: NoticeActions): (HTMLElement | str
       return [actionButton(t('status_retry'), 'retry-failed', act.retry, 'primary')];
     case 'page-changed':
       return [
-        t('status_page_changed_next'),
-        ' ',
+        h('span', null, t('status_page_changed_next')),
         act.reloadChatGpt
           ? actionButton(t('status_reload_chatgpt'), 'reload-chatgpt', act.reloadChatGpt, 'primary')
           : '',
@@ -152,7 +151,7 @@ function issueBody(issue: StatusIssue, act: NoticeActions): HTMLElement[] {
   const action = issueAction(issue, act);
   return [
     h('span', { class: 'issue-text' }, issue.message),
-    ...(action.length ? [h('span', { class: 'issue-action' }, ' ', ...action)] : []),
+    ...(action.length ? [h('span', { class: 'issue-action' }, ...action)] : []),
   ];
 }
 
@@ -182,14 +181,21 @@ function problemsPart(status: VaultStatus | null, act: NoticeActions): HTMLEleme
       ? h('p', { class: 'issue' }, ...issueBody(issues[0]!, act))
       : h('ul', null, ...issues.map((i) => h('li', { class: 'issue' }, ...issueBody(i, act))));
   const lost = issues.some((i) => i.kind === 'failed');
+  // Dismiss is described by what it does (to a lost image, above all).
+  const dismiss = actionButton(t('status_dismiss'), 'dismiss-problems', act.dismiss, 'link');
+  dismiss.setAttribute('aria-describedby', 'dismiss-hint');
   return box(
     issues.length,
     body,
     h(
       'p',
       { class: 'notice-actions' },
-      actionButton(t('status_dismiss'), 'dismiss-problems', act.dismiss, 'link'),
-      h('span', { class: 'dismiss-hint' }, lost ? t('status_dismiss_lost') : t('status_dismiss_hides')),
+      dismiss,
+      h(
+        'span',
+        { class: 'dismiss-hint', id: 'dismiss-hint', 'data-testid': 'dismiss-hint' },
+        lost ? t('status_dismiss_lost') : t('status_dismiss_hides'),
+      ),
     ),
   );
 }
