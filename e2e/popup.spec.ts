@@ -41,7 +41,11 @@ test('the latest 12 captures and the total, newest first', async ({ openExtensio
   const items = popup.getByTestId('popup-item');
   await expect(items).toHaveCount(12);
   await expect(items.first()).toHaveAttribute('data-image-id', recs[0]!.id);
-  await expect(items.first().locator('img')).toHaveAttribute('alt', recs[0]!.title ?? recs[0]!.prompt);
+  // One name per thumbnail (the button's), not repeated by the image's alt text.
+  await expect(items.first()).toHaveAccessibleName(
+    new RegExp(`^Open in the gallery: ${recs[0]!.title ?? recs[0]!.prompt}`),
+  );
+  await expect(items.first().locator('img')).toHaveAttribute('alt', '');
   await expect
     .poll(() =>
       items.locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0)),
@@ -59,14 +63,17 @@ test('the latest 12 captures and the total, newest first', async ({ openExtensio
 });
 
 test('"Open gallery" and a thumbnail open the gallery', async ({ context, openExtensionPage }) => {
-  const seeder = await ready(await openExtensionPage(GALLERY));
+  // Seeded from a popup: an open gallery tab would be focused instead of a new one opened.
+  const seeder = await ready(await openExtensionPage(POPUP));
   const recs = syntheticRecords(3);
   await seedImages(seeder, recs);
+  await seeder.close();
   let popup = await ready(await openExtensionPage(POPUP));
   const gallery = await opensTab(context, () => popup.getByTestId('open-gallery').click());
   expect(new URL(gallery.url()).pathname).toBe(`/${GALLERY}`);
   await expect(gallery.getByTestId('gallery-count')).toHaveText('3');
 
+  await gallery.close();
   popup = await ready(await openExtensionPage(POPUP));
   const shown = await opensTab(context, () => popup.getByTestId('popup-item').nth(1).click());
   await expect(shown.getByTestId('lightbox')).toBeVisible();
@@ -75,6 +82,8 @@ test('"Open gallery" and a thumbnail open the gallery', async ({ context, openEx
 
 test('"Export all" opens the gallery, which starts the export', async ({ context, openExtensionPage }) => {
   const popup = await ready(await openExtensionPage(POPUP));
+  await seedImages(popup, syntheticRecords(1));
+  await expect(popup.getByTestId('export-all')).toBeEnabled();
   const gallery = await opensTab(context, () => popup.getByTestId('export-all').click());
   await expect(gallery.getByTestId('export-dialog')).toContainText('Export all images');
 });

@@ -399,7 +399,9 @@ async function seedInPage(plan: SeedPlan): Promise<void> {
     prepared.push({ rec, original, thumb });
   }
   for (let at = 0; at < prepared.length; at += plan.batch) {
-    const tx = db.transaction(['images', 'originals', 'thumbs'], 'readwrite');
+    const tx = db.transaction(['images', 'originals', 'thumbs', 'kv'], 'readwrite');
+    // Rows written by hand: the maintained totals (src/db/image-count.ts) are rebuilt on the next read.
+    tx.objectStore('kv').delete('imageCounts');
     for (const p of prepared.slice(at, at + plan.batch)) {
       tx.objectStore('images').put(p.rec);
       if (p.original) tx.objectStore('originals').put({ id: p.rec.id, blob: p.original });

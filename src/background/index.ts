@@ -7,17 +7,15 @@ import { keepSnapshotFresh } from '../db/snapshot';
 import { browser, type Runtime } from '../platform/browser';
 import { onSettingsChanged } from '../settings/store';
 import { drain, logFailure, resumeQueue, WAKE_ALARM } from './capture/processor';
-import { onCommand } from './commands';
+import { onCommand, openOrFocusGallery } from './commands';
 import { watchUnhandledRejections } from './diagnostics';
 import { injectIntoOpenTabsOnInstall } from './inject-open-tabs';
 import { markInstalled, onLibraryAlarm, startLibraryEngine } from './library';
 import { onMirrorAlarm, startMirror } from './mirror';
 import { handleMessage } from './router';
-import { restoreBadge } from './status/session';
+import { restoreBadge, watchBadge } from './status/session';
 
 watchUnhandledRejections();
-
-const GALLERY = 'src/gallery/index.html';
 
 // Captures change the images: each drops the start-up snapshot (db/snapshot.ts).
 keepSnapshotFresh();
@@ -50,13 +48,12 @@ browser.commands.onCommand.addListener(onCommand);
 onSettingsChanged(() => void restoreBadge());
 
 browser.contextMenus.onClicked.addListener((info) => {
-  if (info.menuItemId === MENU_ID)
-    browser.tabs
-      .create({ url: browser.runtime.getURL(GALLERY) })
-      .catch(logFailure('could not open the gallery'));
+  if (info.menuItemId === MENU_ID) openOrFocusGallery().catch(logFailure('could not open the gallery'));
 });
 
 restoreBadge().catch(logFailure('could not restore the badge'));
+// The badge follows pause, problems and counts as they change (issue 13 §1).
+watchBadge();
 // Deletions whose undo window passed while no gallery was open become tombstones now.
 purgeTrash().catch(logFailure('could not purge the trash'));
 resumeQueue().catch(logFailure('queue failed to resume'));

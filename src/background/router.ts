@@ -10,6 +10,7 @@ import { parseMessage, senderAllowed } from '../messaging/guards';
 import type { Message, MessageType, Result } from '../messaging/protocol';
 import { browser, type Runtime } from '../platform/browser';
 import { enqueue } from './capture/processor';
+import { openOrFocusGallery } from './commands';
 import { fetchMissing } from './fetch-missing';
 import { libraryBackfill, libraryDeepScan, libraryStatus, onChatGptPage } from './library';
 import { mirrorAll } from './mirror';
@@ -47,6 +48,10 @@ const handlers: Handlers = {
   forgetDeleted: async () => ({ forgotten: await forgetTombstones() }),
   fetchMissing: (p) => fetchMissing(p.id),
   mirrorAll: (p) => mirrorAll(p.action),
+  openGallery: async (p) => {
+    await openOrFocusGallery(p.query);
+    return { ok: true };
+  },
 };
 
 export function handleMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> {

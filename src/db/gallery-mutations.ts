@@ -8,6 +8,7 @@
  */
 
 import { announceChange } from '../messaging/changes';
+import { CountChange } from './image-count';
 import { openVault } from './open';
 import type { TrashRow } from './schema';
 
@@ -32,8 +33,9 @@ export async function setFavorite(ids: readonly string[], value: 0 | 1): Promise
 
 /** Moves images and their bytes into the trash; returns the ids actually deleted. */
 export async function moveToTrash(ids: readonly string[], now = Date.now()): Promise<string[]> {
-  const tx = (await openVault()).transaction(['images', 'originals', 'thumbs', 'trash'], 'readwrite');
+  const tx = (await openVault()).transaction(['images', 'originals', 'thumbs', 'trash', 'kv'], 'readwrite');
   const images = tx.objectStore('images');
+  const counts = new CountChange();
   const originals = tx.objectStore('originals');
   const thumbs = tx.objectStore('thumbs');
   const trash = tx.objectStore('trash');
@@ -46,8 +48,10 @@ export async function moveToTrash(ids: readonly string[], now = Date.now()): Pro
     const row: TrashRow = { id, record, original, thumb, deletedAt: now };
     await trash.put(row);
     await Promise.all([images.delete(id), originals.delete(id), thumbs.delete(id)]);
+    counts.note(record, null);
     done.push(id);
   }
+  await counts.apply(tx.objectStore('kv'));
   await tx.done;
   if (done.length) await announceChange({ type: 'images-changed', ids: done });
   return done;
@@ -58,8 +62,9 @@ export async function moveToTrash(ids: readonly string[], now = Date.now()): Pro
  * meantime, e.g. captured again: the vault must not hold the same image twice.
  */
 export async function restoreFromTrash(ids: readonly string[]): Promise<string[]> {
-  const tx = (await openVault()).transaction(['images', 'originals', 'thumbs', 'trash'], 'readwrite');
+  const tx = (await openVault()).transaction(['images', 'originals', 'thumbs', 'trash', 'kv'], 'readwrite');
   const images = tx.objectStore('images');
+  const counts = new CountChange();
   const restored: string[] = [];
   for (const id of ids) {
     const row = await tx.objectStore('trash').get(id);
@@ -70,12 +75,14 @@ export async function restoreFromTrash(ids: readonly string[]): Promise<string[]
       (await images.getKey(id)) ?? (sha ? await images.index('by-sha256').getKey(sha) : undefined);
     if (clash === undefined) {
       await images.add(row.record);
+      counts.note(null, row.record);
       if (row.original) await tx.objectStore('originals').put({ id, blob: row.original });
       if (row.thumb) await tx.objectStore('thumbs').put({ id, blob: row.thumb });
       restored.push(id);
     }
     await tx.objectStore('trash').delete(id);
   }
+  await counts.apply(tx.objectStore('kv'));
   await tx.done;
   if (restored.length) await announceChange({ type: 'images-changed', ids: restored });
   return restored;

@@ -4,6 +4,7 @@
  */
 import { unwrap } from 'idb';
 import type { ImageRecord } from '../core/types';
+import { imageCounts } from './image-count';
 import { openVault } from './open';
 
 /** IDBIndex.getAllRecords() options (not yet in TypeScript's DOM types). */
@@ -79,14 +80,13 @@ export async function imageCount(): Promise<number> {
 
 /** Records that hold their image: prompt-only records (issue 10) are not saved images. */
 export async function savedImageCount(): Promise<number> {
-  const tx = (await openVault()).transaction('images');
-  const [all, promptOnly] = await Promise.all([tx.store.count(), tx.store.index('by-promptOnly').count()]);
-  return all - promptOnly;
+  // Maintained with every write (image-count.ts): no walk over the rows.
+  return (await imageCounts()).saved;
 }
 
 /** Prompt-only records: images whose prompts are kept but whose bytes are not (issue 10). */
 export async function promptOnlyCount(): Promise<number> {
-  return (await openVault()).countFromIndex('images', 'by-promptOnly');
+  return (await imageCounts()).promptOnly;
 }
 
 /** Records captured strictly after `t` (live updates: what the background just stored). */

@@ -3,6 +3,7 @@ import { dedupeKeys } from '../core/image-bytes';
 import { fillGaps } from '../core/merge-record';
 import { type ImageRecord, isPromptOnly } from '../core/types';
 import { announceChange } from '../messaging/changes';
+import { CountChange } from './image-count';
 import type { PromptlessCount } from './kv';
 import { openVault } from './open';
 import { DELETED_REASON, wasDeleted } from './tombstones';
@@ -90,6 +91,7 @@ export async function putImage(
   const deletion = { tombstones: tx.objectStore('tombstones'), trash: tx.objectStore('trash') };
   const kv = tx.objectStore('kv');
   const changed: string[] = [];
+  const counts = new CountChange();
   const fill = async (): Promise<PutResult> => {
     // Every lookup issued at once (they run in order inside the transaction regardless).
     const keys = dedupeKeys(record);
@@ -111,6 +113,7 @@ export async function putImage(
       if (filled) writes.push(images.put(filled));
       if (promptOnly) {
         writes.push(images.delete(promptOnly.id));
+        counts.note(promptOnly, null);
         changed.push(promptOnly.id);
       }
       if (filled) changed.push(existing.id);
@@ -118,6 +121,7 @@ export async function putImage(
     }
     if (deleted) return finish(writes, { status: 'deleted', reason: DELETED_REASON });
     const stored = promptOnly ? upgradedRecord(promptOnly, record) : record;
+    counts.note(promptOnly, stored);
     writes.push(
       promptOnly ? images.put(stored) : images.add(stored),
       tx.objectStore('originals').put({ id: record.id, blob: original }),
@@ -131,6 +135,7 @@ export async function putImage(
   let result: PutResult;
   try {
     result = await fill();
+    await counts.apply(kv);
     await tx.done;
   } catch (err) {
     tx.done.catch(() => {}); // aborted with `err`: thrown below, not left unhandled

@@ -7,6 +7,7 @@
 import { fillGaps } from '../core/merge-record';
 import { type ImageRecord, isPromptOnly } from '../core/types';
 import { announceChange } from '../messaging/changes';
+import { CountChange } from './image-count';
 import { findDuplicate } from './images';
 import { commitOrAbort, type ImportTx, importTx } from './import-tx';
 import { openVault } from './open';
@@ -71,6 +72,7 @@ export class ImportWriter {
   ): Promise<void> {
     const images = tx.objectStore('images');
     const deletion = { tombstones: tx.objectStore('tombstones'), trash: tx.objectStore('trash') };
+    const counts = new CountChange();
     for (const c of batch) {
       const noBytes = isPromptOnly(c.record) || !c.original;
       // A prompt-only record has no SHA-256 to match: by id only.
@@ -78,7 +80,9 @@ export class ImportWriter {
       if (existing && !noBytes && isPromptOnly(existing)) {
         // The vault knew this image by its prompts only: the archive brings its bytes.
         const record = fillGaps(c.record, existing) ?? c.record;
-        await images.put({ ...record, favorite: c.record.favorite || existing.favorite });
+        const upgraded = { ...record, favorite: c.record.favorite || existing.favorite };
+        await images.put(upgraded);
+        counts.note(existing, upgraded);
         await tx.objectStore('originals').put({ id: c.record.id, blob: c.original! });
         if (c.thumb) await tx.objectStore('thumbs').put({ id: c.record.id, blob: c.thumb });
         done.upgraded.push(existing);
@@ -111,6 +115,7 @@ export class ImportWriter {
         continue;
       }
       await images.add(c.record);
+      counts.note(null, c.record);
       if (!noBytes) {
         await tx.objectStore('originals').put({ id: c.record.id, blob: c.original! });
         if (c.thumb) await tx.objectStore('thumbs').put({ id: c.record.id, blob: c.thumb });
@@ -118,6 +123,7 @@ export class ImportWriter {
       done.added.push(c.record.id);
       out.push({ id: c.record.id, status: noBytes ? 'prompt-only' : 'added' });
     }
+    await counts.apply(tx.objectStore('kv'));
   }
 
   /**
@@ -125,13 +131,16 @@ export class ImportWriter {
    * prompt-only records it gave bytes to.
    */
   async rollback(): Promise<void> {
-    const tx = (await openVault()).transaction(['images', 'originals', 'thumbs'], 'readwrite');
+    const tx = (await openVault()).transaction(['images', 'originals', 'thumbs', 'kv'], 'readwrite');
+    const counts = new CountChange();
     for (const rec of this.upgraded) {
+      counts.note(await tx.objectStore('images').get(rec.id), rec);
       await tx.objectStore('images').put(rec);
       await tx.objectStore('originals').delete(rec.id);
       await tx.objectStore('thumbs').delete(rec.id);
     }
     for (const id of this.added) {
+      counts.note(await tx.objectStore('images').get(id), null);
       await tx.objectStore('images').delete(id);
       await tx.objectStore('originals').delete(id);
       await tx.objectStore('thumbs').delete(id);
@@ -140,6 +149,7 @@ export class ImportWriter {
       const rec = await tx.objectStore('images').get(id);
       if (rec) await tx.objectStore('images').put({ ...rec, favorite: 0 });
     }
+    await counts.apply(tx.objectStore('kv'));
     await tx.done;
     const ids = [...this.added, ...this.favourited, ...this.upgraded.map((r) => r.id)];
     if (ids.length) await announceChange({ type: 'images-changed', ids });

@@ -9,14 +9,14 @@ import type { VaultDB } from './schema';
 
 export type ImportTx = IDBPTransaction<
   VaultDB,
-  ('images' | 'originals' | 'thumbs' | 'tombstones' | 'trash')[],
+  ('images' | 'originals' | 'thumbs' | 'tombstones' | 'trash' | 'kv')[],
   'readwrite'
 >;
 
-/** A read-write transaction over the stores an import batch touches. */
+/** A read-write transaction over the stores an import batch touches (kv: the maintained totals, image-count.ts). */
 export async function importTx(): Promise<ImportTx> {
   return (await openVault()).transaction(
-    ['images', 'originals', 'thumbs', 'tombstones', 'trash'],
+    ['images', 'originals', 'thumbs', 'tombstones', 'trash', 'kv'],
     'readwrite',
   );
 }

@@ -8,6 +8,7 @@ import { dedupeKeys } from '../core/image-bytes';
 import { fillGaps } from '../core/merge-record';
 import { type ImageRecord, isPromptOnly } from '../core/types';
 import { announceChange } from '../messaging/changes';
+import { CountChange } from './image-count';
 import { sameBytes, upgradedRecord } from './images';
 import { ALREADY_REASON } from './import-merge';
 import { commitOrAbort, type ImportTx, importTx } from './import-tx';
@@ -58,6 +59,9 @@ export class OfficialImportWriter {
     const undo: Undo[] = [];
     await commitOrAbort(tx, async () => {
       for (const c of batch) out.push(await this.writeOne(tx, c, undo));
+      const counts = new CountChange();
+      for (const u of undo) counts.note(u.before, u.after);
+      await counts.apply(tx.objectStore('kv'));
     });
     this.done.push(...undo); // only once committed
     if (undo.length)
@@ -113,11 +117,13 @@ export class OfficialImportWriter {
    * (say, captured meanwhile) is left as it is now.
    */
   async rollback(): Promise<void> {
-    const tx = (await openVault()).transaction(['images', 'originals', 'thumbs'], 'readwrite');
+    const tx = (await openVault()).transaction(['images', 'originals', 'thumbs', 'kv'], 'readwrite');
     const images = tx.objectStore('images');
+    const counts = new CountChange();
     const undone: string[] = [];
     for (const u of [...this.done].reverse()) {
       if (!same(await images.get(u.id), u.after)) continue;
+      counts.note(u.after, u.before);
       if (u.before) await images.put(u.before);
       else await images.delete(u.id);
       if (u.bytes) {
@@ -126,6 +132,7 @@ export class OfficialImportWriter {
       }
       undone.push(u.id);
     }
+    await counts.apply(tx.objectStore('kv'));
     await tx.done;
     this.done.length = 0;
     if (undone.length) await announceChange({ type: 'images-changed', ids: [...new Set(undone)] });

@@ -91,6 +91,11 @@ const PAYLOADS: Record<MessageType, Check> = {
   forgetDeleted: shape({}),
   fetchMissing: shape({ id: fileId }),
   mirrorAll: shape({ action: (v) => (v === 'start' || v === 'status' ? null : 'expected start or status') }),
+  // Only a query or hash for the gallery page: never a URL of its own.
+  openGallery: shape({
+    query: (v) =>
+      typeof v === 'string' && v.length <= 2000 && /^([?#][^\s]*)?$/.test(v) ? null : 'expected "", ?… or #…',
+  }),
 };
 
 /** Parses an incoming message; returns the typed message or the reason it was refused. */

@@ -45,8 +45,16 @@ export interface VaultStatus {
   failed: CaptureProblem[];
   /** Plain-words sentences, one per problem kind, ready to show. */
   problems: string[];
+  /** The same problems with their kind, which decides the one action the popup offers (issue 13 §2). */
+  issues?: StatusIssue[];
   /** The database could not be read (e.g. a full disk closed it): the counts above are unknown. */
   storageUnavailable?: boolean;
+}
+
+/** One problem of the status, in words, and what kind it is. */
+export interface StatusIssue {
+  kind: 'storage' | 'failed' | 'page-changed' | 'promptless';
+  message: string;
 }
 
 /** The problem `getStatus` reports when the database itself cannot be read (a full disk can close it). */
@@ -136,6 +144,11 @@ export interface ProtocolMap {
    * written yet ("Write everything now"); 'status' only reports. Resumes after a worker stop.
    */
   mirrorAll: { payload: { action: 'start' | 'status' }; result: MirrorStatus };
+  /**
+   * UI → background (issue 13 §7): focus the open gallery tab, else open one; `query` (`''`,
+   * `#img=…`, `?action=export-all`) is given to the tab either way.
+   */
+  openGallery: { payload: { query: string }; result: { ok: true } };
 }
 
 /** Where the disk mirror stands (issue 12 §1). */
@@ -170,6 +183,7 @@ export const SENDERS: Record<MessageType, 'content' | 'ui'> = {
   forgetDeleted: 'ui',
   fetchMissing: 'ui',
   mirrorAll: 'ui',
+  openGallery: 'ui',
 };
 
 /**

@@ -1,31 +1,38 @@
 /**
  * The popup once its first screen is up (main.ts): checks the latest captures against
- * IndexedDB, the total (count() is linear in the rows, so it comes after), the capture
- * status from the background, the pause switch, the ways into the gallery, live updates.
+ * IndexedDB, the total (maintained, db/image-count.ts), the capture status from the
+ * background (asked again when it does not answer), the pause switch, the ways into the
+ * gallery and ChatGPT, live updates.
  */
 import type { Snapshot } from '../core/snapshot';
 import type { ImageRecord } from '../core/types';
 import { latestCaptured, readThumbs, savedImageCount } from '../db/gallery';
-import { kvGet } from '../db/kv';
 import { refreshSnapshotIfStale } from '../db/snapshot';
 import { SNAPSHOT_RECORDS } from '../db/snapshot-cache';
 import { send } from '../messaging/client';
 import type { VaultStatus } from '../messaging/protocol';
 import { browser } from '../platform/browser';
+import { formatNumber, t } from '../platform/i18n';
 import { h } from '../ui/dom';
 import { mountLibraryCard } from '../ui/library-mount';
 import { onImagesChanged, onStatusChanged } from '../ui/live';
-import { defaultActions, fetchStatus, statusNotice } from '../ui/status';
+import { defaultActions, fetchStatusWithRetry, statusNotice } from '../ui/status';
+import { openChatGpt, reloadChatGptTabs } from './chatgpt-tabs';
 import { setTotal, showLatest } from './view';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const toggle = $<HTMLInputElement>('capture-switch');
-/** The last total seen, shown until count() answers. A hint only: IndexedDB is the truth. */
+/** The last total seen, shown until the count answers. A hint only: IndexedDB is the truth. */
 const TOTAL_HINT = 'image-vault:total';
 
+/** Opens the gallery, or focuses the one already open (the background decides, issue 13 §7). */
 export function openGallery(query = ''): void {
-  void browser.tabs
-    .create({ url: browser.runtime.getURL(`src/gallery/index.html${query}`) })
+  void send('openGallery', { query })
+    .catch((err) => {
+      // No background to ask: open a tab ourselves rather than nothing.
+      console.warn('[image-vault] openGallery failed', err);
+      return browser.tabs.create({ url: browser.runtime.getURL(`src/gallery/index.html${query}`) });
+    })
     .then(() => window.close());
 }
 
@@ -48,42 +55,53 @@ async function showLatestFromDb(latest?: ImageRecord[]): Promise<void> {
   await showLatest($('latest'), recs, thumbs, openImage);
 }
 
-function showStatus(s: VaultStatus | null, pausedFallback: boolean): void {
-  const paused = s ? s.paused : pausedFallback;
-  toggle.checked = !paused;
-  toggle.disabled = !s;
-  toggle.title = s ? '' : 'The extension’s background is not answering';
-  $('capture-label').textContent = paused ? 'Paused' : 'Capturing';
+/** The switch and its label: never on while the text says it is unknown (issue 13 §2). */
+function showSwitch(state: 'checking' | 'unknown' | 'paused' | 'capturing'): void {
+  const known = state === 'paused' || state === 'capturing';
+  toggle.checked = state === 'capturing';
+  toggle.indeterminate = !known;
+  toggle.disabled = !known;
+  toggle.dataset.state = state;
+  const label = $('capture-label');
+  label.textContent = t(`popup_switch_${state}`);
+  label.dataset.state = state;
+}
+
+function showStatus(s: VaultStatus | null, actions = defaultActions(() => void refreshStatus())): void {
+  showSwitch(!s ? 'unknown' : s.paused ? 'paused' : 'capturing');
   const extra = s
-    ? [s.sessionCount ? ` · ${s.sessionCount} this session` : '', s.pending ? ` · saving ${s.pending}…` : '']
+    ? [
+        s.sessionCount ? t('popup_this_session', { count: formatNumber(s.sessionCount) }) : '',
+        s.pending ? t('popup_saving', { count: formatNumber(s.pending) }) : '',
+      ]
     : [];
-  const totals = $('totals');
-  totals.replaceChildren(totals.firstElementChild!, ' images saved', ...extra);
-  $('notice').replaceChildren(
-    statusNotice(
-      s,
-      defaultActions(() => void refreshStatus()),
-    ) ?? '',
-  );
+  $('totals-extra').replaceChildren(...extra.filter(Boolean).map((e) => ` · ${e}`));
+  const notice = statusNotice(s, { ...actions, reloadChatGpt: () => void reloadChatGptTabs() });
+  document.body.toggleAttribute('data-problem', !s || s.problems.length > 0);
+  $('notice').replaceChildren(notice ?? '');
 }
 
-async function refreshStatus(): Promise<void> {
-  const [s, paused] = await Promise.all([fetchStatus(), kvGet('paused', false).catch(() => false)]);
-  showStatus(s, paused);
+let asking: Promise<void> | null = null;
+
+/** Asks the background (with retries); the switch says "Checking…" meanwhile. */
+function refreshStatus(): Promise<void> {
+  asking ??= (async () => {
+    if (toggle.dataset.state === 'unknown') showSwitch('checking');
+    showStatus(await fetchStatusWithRetry(() => showSwitch('checking')));
+  })().finally(() => {
+    asking = null;
+  });
+  return asking;
 }
 
-/**
- * Takes over from main.ts once it painted the snapshot (or found none): the database's
- * latest captures replace the snapshot's if they differ; then total and status, one
- * thing at a time (count() and the background's getStatus both walk every row).
- */
-export async function startPopup(painted: Promise<Snapshot | null>): Promise<void> {
-  const life = new AbortController();
-  window.addEventListener('pagehide', () => life.abort(), { once: true });
+function wireButtons(): void {
   toggle.addEventListener('change', async () => {
+    const paused = !toggle.checked;
+    // The knob stays where the user put it, the switch waits, the label says so.
     toggle.disabled = true;
+    $('capture-label').textContent = t('popup_switch_checking');
     try {
-      showStatus(await send('setPaused', { paused: !toggle.checked }), !toggle.checked);
+      showStatus(await send('setPaused', { paused }));
     } catch (err) {
       console.warn('[image-vault] setPaused failed', err);
       await refreshStatus();
@@ -91,13 +109,26 @@ export async function startPopup(painted: Promise<Snapshot | null>): Promise<voi
   });
   $('open-gallery').addEventListener('click', () => openGallery());
   $('export-all').addEventListener('click', () => openGallery('?action=export-all'));
+  $('open-chatgpt').addEventListener('click', () => void openChatGpt().then(() => window.close()));
   $('open-settings').addEventListener('click', (e) => {
     e.preventDefault(); // the browser's own settings tab (options_ui), not a page inside the popup
     void browser.runtime.openOptionsPage().then(() => window.close());
   });
+}
+
+/**
+ * Takes over from main.ts once it painted the snapshot (or found none): the database's
+ * latest captures replace the snapshot's if they differ; then total and status.
+ */
+export async function startPopup(painted: Promise<Snapshot | null>): Promise<void> {
+  const life = new AbortController();
+  window.addEventListener('pagehide', () => life.abort(), { once: true });
+  wireButtons();
+  showSwitch('checking');
   const library = mountLibraryCard($('library'), life.signal);
   const count = $('totals').firstElementChild!;
-  if (count.textContent === '…') count.textContent = localStorage.getItem(TOTAL_HINT) ?? '…';
+  const hint = localStorage.getItem(TOTAL_HINT);
+  if (count.textContent === '…' && hint) setTotal(Number(hint));
 
   try {
     const snap = await painted;
@@ -112,7 +143,11 @@ export async function startPopup(painted: Promise<Snapshot | null>): Promise<voi
   } catch (err) {
     console.error('[image-vault] popup failed', err);
     $('notice').replaceChildren(
-      h('p', { class: 'notice notice-problem' }, `Could not read the vault: ${String(err)}`),
+      h(
+        'p',
+        { class: 'notice notice-problem', role: 'status' },
+        t('popup_vault_unreadable', { error: String(err) }),
+      ),
     );
   } finally {
     performance.mark('vault:popup-ready');

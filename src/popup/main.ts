@@ -4,9 +4,11 @@
  * database, messaging, status — loads as a second chunk (app.ts) and then takes over.
  */
 import { readSnapshot, SNAPSHOT_RECORDS } from '../db/snapshot-cache';
+import { localizeDocument } from '../platform/i18n';
 import { setTotal, showLatest } from './view';
 
 performance.mark('vault:popup-start');
+localizeDocument();
 const snapshot = readSnapshot('popup');
 const list = document.getElementById('latest')!;
 /** Opening an image needs the extension API: app.ts has it. */

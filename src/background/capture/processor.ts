@@ -20,7 +20,7 @@ import { hasImage } from '../../db/images';
 import { allJobs, deleteJob, getJob, putJob } from '../../db/queue';
 import { DELETED_REASON, isTombstoned } from '../../db/tombstones';
 import { browser } from '../../platform/browser';
-import { onImageStored } from '../status/session';
+import { announceStatus, onImageStored } from '../status/session';
 import { captureImage } from './pipeline';
 
 const LOG = '[image-vault]';
@@ -66,7 +66,10 @@ async function runJob(job: CaptureJob): Promise<void> {
       return;
     }
     console.warn(LOG, `capture of ${job.id} failed (attempt ${started.attempts}): ${e.message}`);
-    await putJob(fail(started, e, now));
+    const next = fail(started, e, now);
+    await putJob(next);
+    // A capture that gave up is a problem the badge and open pages show at once (issue 13 §1).
+    if (next.state === 'failed') announceStatus();
   }
 }
 

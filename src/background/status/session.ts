@@ -6,10 +6,13 @@
  */
 import { capturedSinceCount } from '../../db/counters';
 import { savedImageCount } from '../../db/gallery';
-import { announceChange } from '../../messaging/changes';
+import { kvGet } from '../../db/kv';
+import { allJobs } from '../../db/queue';
+import { skippedCount } from '../../db/skipped';
+import { announceChange, onChange } from '../../messaging/changes';
 import { browser } from '../../platform/browser';
 import { cachedSettings } from '../../settings/cached';
-import { badgeText } from './badge-text';
+import { type BadgeFacts, badgeLook } from './badge-text';
 
 const START = 'sessionStart';
 let start: Promise<number> | null = null;
@@ -34,24 +37,71 @@ export async function sessionCount(): Promise<number> {
   return capturedSinceCount(await sessionStart());
 }
 
-/** The badge as the `badge` setting wants it: the session's count, the vault's, or nothing. */
-async function showBadge(): Promise<void> {
+/** What the badge depends on, read afresh (a database that cannot be read is itself the state). */
+async function badgeFacts(): Promise<BadgeFacts> {
   const { badge: mode } = await cachedSettings();
-  const session = mode === 'session' ? await sessionCount() : 0;
-  const total = mode === 'total' ? await savedImageCount() : 0;
-  await browser.action.setBadgeText({ text: badgeText(mode, { session, total }) });
-  await browser.action.setBadgeBackgroundColor({ color: '#2f6fdd' });
+  const none = { mode, session: 0, total: 0, paused: false, skipped: 0, failed: 0, pageChanged: false };
+  try {
+    const [session, total, paused, skipped, jobs, pageProblem] = await Promise.all([
+      mode === 'session' ? sessionCount() : 0,
+      mode === 'total' ? savedImageCount() : 0,
+      kvGet('paused', false),
+      skippedCount(),
+      allJobs(),
+      kvGet('pageProblem', null),
+    ]);
+    const failed = jobs.filter((j) => j.state === 'failed').length;
+    return {
+      mode,
+      session,
+      total,
+      paused,
+      skipped,
+      failed,
+      pageChanged: !!pageProblem,
+      storageUnavailable: false,
+    };
+  } catch (err) {
+    console.warn('[image-vault] badge: could not read the vault', err);
+    return { ...none, storageUnavailable: true };
+  }
+}
+
+/** The badge as the state and the `badge` setting want it: text, colour and tooltip (issue 13 §1). */
+async function showBadge(): Promise<void> {
+  const look = badgeLook(await badgeFacts());
+  await Promise.all([
+    browser.action.setBadgeText({ text: look.text }),
+    browser.action.setBadgeBackgroundColor({ color: look.color }),
+    browser.action.setTitle({ title: look.title }),
+  ]);
+  // Chrome picks a dark or light text colour by itself; white reads on all three colours.
+  await browser.action.setBadgeTextColor?.({ color: '#ffffff' }).catch(() => {});
 }
 
 /**
- * Badge updates run one after another, each reading the count afresh: the last one starts
- * after the last store committed, so the badge ends on the true count.
+ * Badge updates run one after another, each reading the state afresh: the last one starts
+ * after the last write committed, so the badge ends on the true state. At most one waits
+ * behind the running one (a burst of changes costs two reads, not one per change).
  */
 let badge: Promise<void> = Promise.resolve();
+let queued = false;
 
 function updateBadge(): Promise<void> {
-  badge = badge.then(showBadge).catch((err) => console.warn('[image-vault] badge update failed', err));
+  if (queued) return badge;
+  queued = true;
+  badge = badge
+    .then(() => {
+      queued = false;
+      return showBadge();
+    })
+    .catch((err) => console.warn('[image-vault] badge update failed', err));
   return badge;
+}
+
+/** Keeps the badge on the vault's state: every status or image change, in any context, redraws it. */
+export function watchBadge(): void {
+  onChange(null, () => void updateBadge());
 }
 
 /** After an image was stored (or found to be a duplicate): update the badge. */
@@ -64,7 +114,7 @@ export function restoreBadge(): Promise<void> {
   return updateBadge();
 }
 
-/** Tells open pages that the status (pause, problems, counters) changed. */
+/** Tells open pages (and the badge, watchBadge) that the status (pause, problems, counters) changed. */
 export function announceStatus(): void {
   void announceChange({ type: 'status-changed' });
 }

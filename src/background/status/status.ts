@@ -5,17 +5,14 @@ import { kvGet, kvSet } from '../../db/kv';
 import { allJobs, deleteJob, putJob } from '../../db/queue';
 import { skippedCount } from '../../db/skipped';
 import { tombstoneCount } from '../../db/tombstones';
-import { type PageHealth, STORAGE_UNAVAILABLE, type VaultStatus } from '../../messaging/protocol';
+import type { PageHealth, StatusIssue, VaultStatus } from '../../messaging/protocol';
 import { browser } from '../../platform/browser';
+import { t, tn } from '../../platform/i18n';
 import { drain } from '../capture/processor';
 import { rescanOpenTabs } from './catch-up';
 import { announceStatus, sessionCount } from './session';
 
 const LOG = '[image-vault]';
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** Tabs that could not get the content script (kv `injectFailedTabs`) and are still open. */
 async function tabsNeedingReload(): Promise<number> {
@@ -37,6 +34,7 @@ export async function getStatus(): Promise<VaultStatus> {
     return await readStatus();
   } catch (err) {
     console.error(LOG, 'could not read the status', err);
+    const storage: StatusIssue = { kind: 'storage', message: t('status_storage_unavailable') };
     return {
       total: 0,
       sessionCount: 0,
@@ -46,7 +44,8 @@ export async function getStatus(): Promise<VaultStatus> {
       tabsNeedingReload: 0,
       pending: 0,
       failed: [],
-      problems: [STORAGE_UNAVAILABLE],
+      problems: [storage.message],
+      issues: [storage],
       storageUnavailable: true,
     };
   }
@@ -74,18 +73,15 @@ async function readStatus(): Promise<VaultStatus> {
       pageUrl: j.sighting.pageUrl,
       at: j.updatedAt,
     }));
-  const problems: string[] = [];
+  const issues: StatusIssue[] = [];
   if (failed.length) {
     const reasons = [...new Set(failed.map((f) => f.reason))].slice(0, 3).join('; ');
-    problems.push(
-      `${plural(failed.length, 'image', 'images')} seen on chatgpt.com could not be saved: ${reasons}`,
-    );
+    issues.push({ kind: 'failed', message: tn('status_failed', failed.length, { reasons }) });
   }
-  if (pageProblem) problems.push(pageProblem.message);
+  if (pageProblem) issues.push({ kind: 'page-changed', message: pageProblem.message });
   if (promptless) {
-    problems.push(
-      `${plural(promptless.count, 'image was', 'images were')} saved without their prompts: ${promptless.lastReason.replace(/^saved without its prompt: /, '')}`,
-    );
+    const reason = promptless.lastReason.replace(/^saved without its prompt: /, '');
+    issues.push({ kind: 'promptless', message: tn('status_promptless', promptless.count, { reason }) });
   }
   const pending = jobs.filter((j) => j.state !== 'failed').length;
   return {
@@ -97,7 +93,8 @@ async function readStatus(): Promise<VaultStatus> {
     tabsNeedingReload: reload,
     pending,
     failed,
-    problems,
+    problems: issues.map((i) => i.message),
+    issues,
   };
 }
 
@@ -137,7 +134,8 @@ export async function dismissFailed(): Promise<{ dismissed: number }> {
 export async function pageHealth(h: PageHealth): Promise<{ ok: true }> {
   const current = await kvGet('pageProblem', null);
   if (h.tiles === 0 && h.unrecognisedImages > 0) {
-    const message = `ChatGPT's page changed: images are no longer recognised (${plural(h.unrecognisedImages, 'image', 'images')} on ${new URL(h.pageUrl).pathname} not captured)`;
+    const path = new URL(h.pageUrl).pathname;
+    const message = tn('status_page_changed', h.unrecognisedImages, { path });
     console.warn(LOG, message);
     if (current?.message !== message) {
       await kvSet('pageProblem', { kind: 'selectors', message, pageUrl: h.pageUrl, at: Date.now() });
