@@ -60,6 +60,9 @@ function shape(fields: Record<string, Check>): Check {
   };
 }
 
+/** File ids one `savedFileIds` question may carry (a page shows far fewer images at once). */
+export const MAX_ASKED = 500;
+
 const PAYLOADS: Record<MessageType, Check> = {
   imageSeen: shape({
     fileId,
@@ -91,6 +94,12 @@ const PAYLOADS: Record<MessageType, Check> = {
   forgetDeleted: shape({}),
   fetchMissing: shape({ id: fileId }),
   mirrorAll: shape({ action: (v) => (v === 'start' || v === 'status' ? null : 'expected start or status') }),
+  savedFileIds: shape({
+    fileIds: (v) =>
+      Array.isArray(v) && v.length <= MAX_ASKED && v.every((id) => isFileId(id))
+        ? null
+        : `expected at most ${MAX_ASKED} ChatGPT file ids`,
+  }),
 };
 
 /** Parses an incoming message; returns the typed message or the reason it was refused. */

@@ -136,6 +136,11 @@ export interface ProtocolMap {
    * written yet ("Write everything now"); 'status' only reports. Resumes after a worker stop.
    */
   mirrorAll: { payload: { action: 'start' | 'status' }; result: MirrorStatus };
+  /**
+   * content → background (issue 13 §1): which of these file ids, seen on the page, are saved
+   * in the vault (bytes, not only prompts), for the page's "saved" marks.
+   */
+  savedFileIds: { payload: { fileIds: string[] }; result: { saved: string[] } };
 }
 
 /** Where the disk mirror stands (issue 12 §1). */
@@ -170,6 +175,7 @@ export const SENDERS: Record<MessageType, 'content' | 'ui'> = {
   forgetDeleted: 'ui',
   fetchMissing: 'ui',
   mirrorAll: 'ui',
+  savedFileIds: 'content',
 };
 
 /**
@@ -184,6 +190,8 @@ export interface TabProtocolMap {
    * again, so what is on screen now is saved.
    */
   rescan: { payload: Record<string, never>; result: { ok: true } };
+  /** An image this tab showed is now stored in the vault: its "saved" mark may show (issue 13 §1). */
+  imageStored: { payload: { fileId: string }; result: { ok: true } };
 }
 
 export type TabMessageType = keyof TabProtocolMap;

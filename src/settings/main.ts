@@ -17,6 +17,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const capture = $<HTMLInputElement>('capture');
 const librarySync = $<HTMLInputElement>('library-sync');
 const syncEvery = $<HTMLSelectElement>('sync-every');
+const savedMark = $<HTMLInputElement>('saved-mark');
 const mirror = $<HTMLInputElement>('mirror');
 const pattern = $<HTMLInputElement>('pattern');
 const patternProblemEl = $('pattern-problem');
@@ -73,6 +74,7 @@ function render(s: Settings): void {
   librarySync.checked = s.librarySync;
   syncEvery.value = String(s.librarySyncEvery);
   syncEvery.disabled = !s.librarySync;
+  savedMark.checked = s.savedMark;
   mirror.checked = s.mirror.enabled;
   $('ask-note').hidden = !s.mirror.enabled;
   const box = $('mirror-all-box');
@@ -111,6 +113,7 @@ function wire(): void {
     await save((s) => ({ ...s, librarySync: librarySync.checked }));
     render(current);
   });
+  savedMark.addEventListener('change', () => void save((s) => ({ ...s, savedMark: savedMark.checked })));
   syncEvery.addEventListener(
     'change',
     () =>
