@@ -10,6 +10,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Simulator, SimulatorOptions } from '../../sim';
 import { DIST } from '../paths';
 import { type VaultSnapshot, vaultInPage, withHashes } from '../vault';
+import { WELCOME_PATH } from '../welcome';
 import { type Bidi, bidiOf, navigate } from './bidi';
 import { firefoxPrefs } from './prefs';
 import { type SimProxy, startProxy } from './proxy';
@@ -34,6 +35,8 @@ export interface FirefoxOptions {
   downloadDir?: string;
   /** Log in on the simulator (default true). */
   loggedIn?: boolean;
+  /** Keep the welcome tab the add-on opens on install (by default it is closed at launch). */
+  keepWelcome?: boolean;
 }
 
 export interface FirefoxRun {
@@ -83,7 +86,11 @@ export async function launchFirefox(o: FirefoxOptions = {}): Promise<FirefoxRun>
     throw e;
   }
   const bidi = bidiOf(browser);
+  // The install opens the welcome tab (issue 13 §7): wait for it from before the install on.
+  const welcome = browser.waitForTarget((t) => t.url().endsWith(`/${WELCOME_PATH}`), { timeout: 15_000 });
   await browser.installExtension(DIST_FIREFOX);
+  const welcomeTab = await (await welcome).page();
+  if (!o.keepWelcome) await welcomeTab?.close();
   if (o.loggedIn ?? sim.options.loggedIn) await login(sim, bidi);
   const page = (await browser.pages())[0] ?? (await browser.newPage());
   const origin = `moz-extension://${uuid}`;
