@@ -36,6 +36,8 @@ export interface LaunchOptions {
    * launch waits for it and closes it, so tests see only the tabs they open.
    */
   keepWelcome?: boolean;
+  /** Environment of the browser process (e.g. `LANGUAGE` for its UI language), added to the test's. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function launchBrowser(
     viewport,
     loadLater = false,
     keepWelcome = false,
+    env,
   }: LaunchOptions = {},
 ): Promise<BrowserContext> {
   const installs = extension && !loadLater && readdirSync(profileDir).length === 0;
@@ -62,6 +65,7 @@ export async function launchBrowser(
     executablePath: process.env.CHROMIUM_PATH || findChromium(),
     args: [...ext, ...CHROMIUM_ARGS, ...extraArgs],
     ...(viewport ? { viewport } : {}),
+    ...(env ? { env: { ...process.env, ...env } as Record<string, string> } : {}),
     // Playwright passes --disable-extensions by default: an extension loaded later would be blocked.
     ...(loadLater ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
   });
