@@ -57,6 +57,21 @@ export interface FirefoxRun {
   close(): Promise<void>;
 }
 
+/**
+ * The welcome tab the install opens. Seen here: BiDi keeps reporting the tab an extension
+ * opened as about:blank (`page.url()`) while it shows the welcome page, so each tab is asked
+ * for its own location until one is the welcome page.
+ */
+async function welcomePage(browser: Browser, timeoutMs = 15_000): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  const href = (p: Page) => p.evaluate(() => location.href).catch(() => p.url());
+  for (;;) {
+    for (const p of await browser.pages()) if ((await href(p)).endsWith(`/${WELCOME_PATH}`)) return p;
+    if (Date.now() > deadline) throw new Error(`no welcome tab within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Launches Firefox with the add-on on a fresh profile. */
 export async function launchFirefox(o: FirefoxOptions = {}): Promise<FirefoxRun> {
   const manifest = JSON.parse(readFileSync(join(DIST_FIREFOX, 'manifest.json'), 'utf8'));
@@ -86,11 +101,10 @@ export async function launchFirefox(o: FirefoxOptions = {}): Promise<FirefoxRun>
     throw e;
   }
   const bidi = bidiOf(browser);
-  // The install opens the welcome tab (issue 13 §7): wait for it from before the install on.
-  const welcome = browser.waitForTarget((t) => t.url().endsWith(`/${WELCOME_PATH}`), { timeout: 15_000 });
   await browser.installExtension(DIST_FIREFOX);
-  const welcomeTab = await (await welcome).page();
-  if (!o.keepWelcome) await welcomeTab?.close();
+  // The install opens the welcome tab (issue 13 §7); closed unless kept, before `page` is chosen.
+  const welcomeTab = await welcomePage(browser);
+  if (!o.keepWelcome) await welcomeTab.close();
   if (o.loggedIn ?? sim.options.loggedIn) await login(sim, bidi);
   const page = (await browser.pages())[0] ?? (await browser.newPage());
   const origin = `moz-extension://${uuid}`;
