@@ -54,7 +54,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       rollupOptions: {
         // Pages not named in the manifest's entry points.
-        input: { gallery: 'src/gallery/index.html' },
+        input: { gallery: 'src/gallery/index.html', welcome: 'src/welcome/index.html' },
       },
     },
   };

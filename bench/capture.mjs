@@ -3,7 +3,8 @@
 //  2. Worker cost per image, fetch excluded: SHA-256 + CRC-32 + thumbnail + IndexedDB put.
 //  3. Content-script overhead while a 2,000-turn conversation streams 20,000 mutations and
 //     10 images: the same page with and without the extension, in one run (CDP metrics),
-//     with two reference observers (naive, rescanning) for scale.
+//     with two reference observers (naive, rescanning) for scale; and with the "saved" mark
+//     (issue 13 §1) on and off, also in the same run, for the mark's cost per mutation.
 // Uses the e2e simulator (TypeScript, loaded with Vite's module runner).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -184,8 +185,14 @@ const OBSERVERS = {
   rescan: `new MutationObserver(() => { window.__hits = document.querySelectorAll('div[id^="image-"] img').length; }).observe(document, { childList: true, subtree: true, characterData: true });`,
 };
 
-async function streamRun(label, { withExtension = false, observer = null }) {
+async function streamRun(label, { withExtension = false, observer = null, savedMark = true }) {
   const { context, worker, close } = await launch(withExtension);
+  if (withExtension && !savedMark)
+    await worker.evaluate(async () => {
+      const key = 'settings';
+      const got = (await chrome.storage.local.get(key))[key] ?? {};
+      await chrome.storage.local.set({ [key]: { ...got, savedMark: false } });
+    });
   // distinct bytes per image: the vault dedupes by SHA-256
   const pngs = new Map();
   const png = (id) =>
@@ -215,6 +222,7 @@ async function streamRun(label, { withExtension = false, observer = null }) {
   const wall = Date.now() - t0;
   const after = await metrics();
   let found = null;
+  let marks = null;
   if (withExtension) {
     // the 10 images reach the vault's queue or store
     await new Promise((r) => setTimeout(r, 1500));
@@ -229,11 +237,12 @@ async function streamRun(label, { withExtension = false, observer = null }) {
         );
       return (await count('images')) + (await count('queue'));
     });
+    marks = await page.evaluate(() => document.querySelectorAll('image-vault-mark').length);
   }
   await close();
   const script = (after.ScriptDuration - before.ScriptDuration) * 1000;
   const task = (after.TaskDuration - before.TaskDuration) * 1000;
-  return { label, n, wall, script, task, found };
+  return { label, n, wall, script, task, found, marks };
 }
 
 async function overhead() {
@@ -243,6 +252,7 @@ async function overhead() {
   for (let round = 0; round < ROUNDS; round++) {
     runs.push(await streamRun('without extension', {}));
     runs.push(await streamRun('with Image Vault', { withExtension: true }));
+    runs.push(await streamRun('with Image Vault, mark off', { withExtension: true, savedMark: false }));
     runs.push(await streamRun('reference: naive observer', { observer: 'naive' }));
   }
   runs.push(await streamRun('reference: rescanning observer', { observer: 'rescan' }));
@@ -253,7 +263,7 @@ async function overhead() {
   );
   for (const r of runs) {
     console.log(
-      `   ${r.label.padEnd(32)} script ${f1(r.script)} ms, tasks ${f1(r.task)} ms, wall ${r.wall} ms${r.found === null ? '' : `, images found ${r.found}/${IMAGES}`}`,
+      `   ${r.label.padEnd(32)} script ${f1(r.script)} ms, tasks ${f1(r.task)} ms, wall ${r.wall} ms${r.found === null ? '' : `, images found ${r.found}/${IMAGES}, marks shown ${r.marks}`}`,
     );
   }
   const base = { script: mid('without extension', 'script'), task: mid('without extension', 'task') };
@@ -265,6 +275,14 @@ async function overhead() {
     );
   }
   console.log('   (targets for Image Vault: ≤ 5 µs per mutation, ≤ 1.02× task time, all 10 images found)');
+  const on = { script: mid('with Image Vault', 'script'), task: mid('with Image Vault', 'task') };
+  const off = {
+    script: mid('with Image Vault, mark off', 'script'),
+    task: mid('with Image Vault, mark off', 'task'),
+  };
+  console.log(
+    `   → "saved" mark on vs off: script ${f1(on.script)} vs ${f1(off.script)} ms (${(((on.script - off.script) / n) * 1000).toFixed(2)} µs per mutation), task time ratio ${(on.task / off.task).toFixed(3)}×`,
+  );
 }
 
 console.log('Image Vault — capture benchmark');

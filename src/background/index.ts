@@ -14,6 +14,7 @@ import { markInstalled, onLibraryAlarm, startLibraryEngine } from './library';
 import { onMirrorAlarm, startMirror } from './mirror';
 import { handleMessage } from './router';
 import { restoreBadge, watchBadge } from './status/session';
+import { welcomeOnInstall } from './welcome';
 
 watchUnhandledRejections();
 
@@ -33,6 +34,8 @@ browser.alarms.onAlarm.addListener((alarm) => {
 browser.runtime.onInstalled.addListener((details) => {
   // Library images made before install are the backlog, saved only on consent (issue 9).
   if (details.reason === 'install') markInstalled().catch(logFailure('could not note the install time'));
+  // First run only (issue 13 §7): what Image Vault does and why it asks what it asks.
+  if (details.reason === 'install') welcomeOnInstall().catch(logFailure('could not open the welcome tab'));
   browser.contextMenus
     .removeAll()
     .then(() =>

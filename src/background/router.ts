@@ -3,6 +3,7 @@
  * Anything that does not parse is dropped with a log line and a clear error for the sender.
  */
 
+import { hasImage } from '../db/images';
 import { kvGet } from '../db/kv';
 import { rememberSkipped } from '../db/skipped';
 import { forgetTombstones } from '../db/tombstones';
@@ -51,6 +52,10 @@ const handlers: Handlers = {
   openGallery: async (p) => {
     await openOrFocusGallery(p.query);
     return { ok: true };
+  },
+  savedFileIds: async (p) => {
+    const stored = await Promise.all(p.fileIds.map((id) => hasImage(id)));
+    return { saved: p.fileIds.filter((_, i) => stored[i]) };
   },
 };
 

@@ -5,7 +5,9 @@
  */
 import { send } from '../messaging/client';
 import type { PageHealth } from '../messaging/protocol';
+import { getSettings, onSettingsChanged } from '../settings/store';
 import { claimDocument, contextAlive, isContextInvalidated } from './lifecycle';
+import { savedMarks } from './saved-marks';
 import { answerTabRequests } from './tab-requests';
 import { countTurns, countUnrecognised, scanDocument } from './tile-scanner';
 import { watchPage } from './watcher';
@@ -49,13 +51,27 @@ export function init(signal: AbortSignal, teardown: () => void): void {
     console.warn(LOG, 'message failed', err);
   };
 
+  const marks = savedMarks(signal, teardown, (err) => onSendError(err));
+  getSettings()
+    .then((s) => marks.setEnabled(s.savedMark))
+    .catch((err) => onSendError(err));
+  const stopFollowing = onSettingsChanged((s) => marks.setEnabled(s.savedMark));
+  signal.addEventListener('abort', () => {
+    try {
+      stopFollowing();
+    } catch {
+      // A detached copy cannot reach the extension API any more: nothing left to remove.
+    }
+  });
+
   const scan = () => {
     if (!contextAlive()) {
       teardown(); // detached from an updated or removed extension: report nothing
       return;
     }
     // A route change needs nothing special: each sighting carries the URL it was seen under.
-    const result = scanDocument(document, location.href);
+    const result = scanDocument(document, location.href, marks.see);
+    marks.afterScan();
     waiting = result.waiting > 0;
     for (const s of result.sightings) {
       if (sent.has(s.fileId)) continue;
@@ -64,6 +80,7 @@ export function init(signal: AbortSignal, teardown: () => void): void {
       send('imageSeen', s)
         .then((r) => {
           if (!r.accepted && r.reason === 'paused') refusedWhilePaused.add(s.fileId);
+          if (!r.accepted && r.reason === 'already stored') marks.stored(s.fileId);
         })
         .catch((err) => {
           sent.delete(s.fileId); // let a later scan try again
@@ -82,6 +99,7 @@ export function init(signal: AbortSignal, teardown: () => void): void {
       refusedWhilePaused.clear();
       watcher.schedule();
     },
+    stored: (fileId) => marks.stored(fileId),
   });
   document.documentElement.dataset.imageVault = 'ready';
   document.dispatchEvent(new CustomEvent('image-vault:ready'));

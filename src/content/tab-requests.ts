@@ -5,9 +5,11 @@
  *   credentials included). Only the token goes back.
  * - `rescan`, when capture is switched back on: the page is scanned again (the caller forgets
  *   what was refused while paused).
+ * - `imageStored`, when an image this tab showed is stored: its "saved" mark may show.
  */
 import type { TabProtocolMap } from '../messaging/protocol';
 import { browser } from '../platform/browser';
+import { isFileId } from '../sites/chatgpt/ids';
 import { readSession } from '../sites/chatgpt/session';
 
 async function pageSession(): Promise<TabProtocolMap['pageSession']['result']> {
@@ -24,6 +26,8 @@ async function pageSession(): Promise<TabProtocolMap['pageSession']['result']> {
 export interface TabRequestHooks {
   /** Forget the sightings refused while paused and scan the page again. */
   rescan(): void;
+  /** The background stored this file. */
+  stored(fileId: string): void;
 }
 
 /** Listens for the background's requests until `signal` aborts. */
@@ -36,6 +40,12 @@ export function answerTabRequests(signal: AbortSignal, hooks: TabRequestHooks): 
     if (type === 'rescan') {
       hooks.rescan();
       return Promise.resolve<TabProtocolMap['rescan']['result']>({ ok: true });
+    }
+    if (type === 'imageStored') {
+      const fileId = (raw as { payload?: { fileId?: unknown } }).payload?.fileId;
+      if (!isFileId(fileId)) return undefined;
+      hooks.stored(fileId);
+      return Promise.resolve<TabProtocolMap['imageStored']['result']>({ ok: true });
     }
     return undefined;
   };

@@ -72,8 +72,15 @@ function workspaceId(doc: Document): string | null {
   return m?.[1] ? decodeURIComponent(m[1]) : null;
 }
 
-/** Scans the document for final generated images. */
-export function scanDocument(doc: Document, pageUrl: string): ScanResult {
+/**
+ * Scans the document for final generated images; `onFinal` hears each sighted tile and the
+ * file it shows (the "saved" marks are placed from it).
+ */
+export function scanDocument(
+  doc: Document,
+  pageUrl: string,
+  onFinal?: (fileId: string, tile: Element) => void,
+): ScanResult {
   const generating = isGenerating(doc);
   // Only a generating page needs the newest turn; listing thousands of turns costs.
   const turns = generating ? doc.querySelectorAll(TURN) : null;
@@ -104,6 +111,7 @@ export function scanDocument(doc: Document, pageUrl: string): ScanResult {
       continue;
     }
     const src = img.currentSrc || img.src;
+    onFinal?.(fileId, tile);
     result.sightings.push({
       fileId,
       src,

@@ -60,6 +60,9 @@ function shape(fields: Record<string, Check>): Check {
   };
 }
 
+/** File ids one `savedFileIds` question may carry (a page shows far fewer images at once). */
+export const MAX_ASKED = 500;
+
 const PAYLOADS: Record<MessageType, Check> = {
   imageSeen: shape({
     fileId,
@@ -95,6 +98,12 @@ const PAYLOADS: Record<MessageType, Check> = {
   openGallery: shape({
     query: (v) =>
       typeof v === 'string' && v.length <= 2000 && /^([?#][^\s]*)?$/.test(v) ? null : 'expected "", ?… or #…',
+  }),
+  savedFileIds: shape({
+    fileIds: (v) =>
+      Array.isArray(v) && v.length <= MAX_ASKED && v.every((id) => isFileId(id))
+        ? null
+        : `expected at most ${MAX_ASKED} ChatGPT file ids`,
   }),
 };
 

@@ -149,6 +149,11 @@ export interface ProtocolMap {
    * `#img=…`, `?action=export-all`) is given to the tab either way.
    */
   openGallery: { payload: { query: string }; result: { ok: true } };
+  /**
+   * content → background (issue 13 §1): which of these file ids, seen on the page, are saved
+   * in the vault (bytes, not only prompts), for the page's "saved" marks.
+   */
+  savedFileIds: { payload: { fileIds: string[] }; result: { saved: string[] } };
 }
 
 /** Where the disk mirror stands (issue 12 §1). */
@@ -184,6 +189,7 @@ export const SENDERS: Record<MessageType, 'content' | 'ui'> = {
   fetchMissing: 'ui',
   mirrorAll: 'ui',
   openGallery: 'ui',
+  savedFileIds: 'content',
 };
 
 /**
@@ -198,6 +204,8 @@ export interface TabProtocolMap {
    * again, so what is on screen now is saved.
    */
   rescan: { payload: Record<string, never>; result: { ok: true } };
+  /** An image this tab showed is now stored in the vault: its "saved" mark may show (issue 13 §1). */
+  imageStored: { payload: { fileId: string }; result: { ok: true } };
 }
 
 export type TabMessageType = keyof TabProtocolMap;

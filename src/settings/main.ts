@@ -3,7 +3,9 @@
  * (settings/schema.ts); a refused value shows its problem beside the field and nothing is
  * saved. Capture on/off is the `paused` flag, switched through the background like the popup.
  */
+
 import { send } from '../messaging/client';
+import { localizeDocument, t } from '../platform/i18n';
 import { h } from '../ui/dom';
 import { onStatusChanged } from '../ui/live';
 import { fetchStatus } from '../ui/status';
@@ -17,6 +19,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const capture = $<HTMLInputElement>('capture');
 const librarySync = $<HTMLInputElement>('library-sync');
 const syncEvery = $<HTMLSelectElement>('sync-every');
+const savedMark = $<HTMLInputElement>('saved-mark');
 const mirror = $<HTMLInputElement>('mirror');
 const pattern = $<HTMLInputElement>('pattern');
 const patternProblemEl = $('pattern-problem');
@@ -54,7 +57,7 @@ async function save(change: (s: Settings) => Settings): Promise<boolean> {
   showProblem(problems);
   if (problems.length) return false;
   current = next;
-  flash('Saved');
+  flash(t('settings_saved'));
   return true;
 }
 
@@ -63,7 +66,7 @@ function showPattern(value: string): string | null {
   patternProblemEl.hidden = !problem;
   patternProblemEl.textContent = problem ?? '';
   pattern.setAttribute('aria-invalid', String(Boolean(problem)));
-  $('example').textContent = problem ? '—' : `Downloads/${examplePath(value)}`;
+  $('example').textContent = problem ? '—' : `Downloads/${examplePath(value)}`; // a path: not translated
   return problem;
 }
 
@@ -73,6 +76,7 @@ function render(s: Settings): void {
   librarySync.checked = s.librarySync;
   syncEvery.value = String(s.librarySyncEvery);
   syncEvery.disabled = !s.librarySync;
+  savedMark.checked = s.savedMark;
   mirror.checked = s.mirror.enabled;
   $('ask-note').hidden = !s.mirror.enabled;
   const box = $('mirror-all-box');
@@ -92,7 +96,7 @@ async function showCapture(): Promise<void> {
   const status = await fetchStatus();
   capture.disabled = !status;
   if (status) capture.checked = !status.paused;
-  capture.title = status ? '' : 'The extension’s background is not answering';
+  capture.title = status ? '' : t('settings_no_background');
 }
 
 function wire(): void {
@@ -101,9 +105,9 @@ function wire(): void {
     try {
       const status = await send('setPaused', { paused: !capture.checked });
       capture.checked = !status.paused;
-      flash(status.paused ? 'Capture paused' : 'Capture on');
+      flash(t(status.paused ? 'settings_capture_paused' : 'settings_capture_on'));
     } catch (err) {
-      showProblem([`Could not switch capture: ${String(err)}`]);
+      showProblem([t('settings_switch_failed', { error: String(err) })]);
     }
     await showCapture();
   });
@@ -111,6 +115,7 @@ function wire(): void {
     await save((s) => ({ ...s, librarySync: librarySync.checked }));
     render(current);
   });
+  savedMark.addEventListener('change', () => void save((s) => ({ ...s, savedMark: savedMark.checked })));
   syncEvery.addEventListener(
     'change',
     () =>
@@ -126,7 +131,7 @@ function wire(): void {
       void save((s) => ({ ...s, mirror: { ...s.mirror, pattern: pattern.value } }));
   });
   pattern.addEventListener('blur', () => {
-    if (patternProblem(pattern.value)) flash('Not saved: the pattern has a problem');
+    if (patternProblem(pattern.value)) flash(t('settings_pattern_not_saved'));
   });
   const sidecars = (): SidecarKind[] => (['xmp', 'json'] as const).filter((k) => sidecar[k].checked);
   for (const box of Object.values(sidecar))
@@ -151,14 +156,15 @@ function wire(): void {
 }
 
 async function start(): Promise<void> {
+  localizeDocument();
   $('pattern-tokens').replaceChildren(
-    'Tokens: ',
-    ...PATTERN_TOKENS.flatMap((t, i) => [i ? ' ' : '', h('code', null, `{${t}}`)]),
-    '. It must contain ',
+    t('settings_tokens'),
+    ...PATTERN_TOKENS.flatMap((token, i) => [i ? ' ' : '', h('code', null, `{${token}}`)]),
+    t('settings_tokens_must'),
     h('code', null, '{fileid}'),
-    ' and end with ',
+    t('settings_tokens_end'),
     h('code', null, '.{ext}'),
-    '.',
+    t('settings_tokens_stop'),
   );
   render(await getSettings());
   wire();
@@ -170,7 +176,7 @@ async function start(): Promise<void> {
 }
 
 start()
-  .catch((err) => showProblem([`Could not read the settings: ${String(err)}`]))
+  .catch((err) => showProblem([t('settings_read_failed', { error: String(err) })]))
   .finally(() => {
     document.body.dataset.ready = 'true';
   });

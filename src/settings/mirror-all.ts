@@ -6,20 +6,24 @@
 
 import { send } from '../messaging/client';
 import type { MirrorStatus } from '../messaging/protocol';
-import { formatCount } from '../ui/format';
+import { formatNumber, t } from '../platform/i18n';
 
 const POLL_MS = 1000;
 
 /** "Written 12 of 40 images · 27 waiting · 1 failed (why)" */
 export function mirrorWords(s: MirrorStatus): string {
-  if (!s.enabled) return 'Turn the folder copy on first.';
-  const parts = [`Written ${formatCount(s.written)} of ${formatCount(s.total)} images`];
-  if (s.pending) parts.push(`${formatCount(s.pending)} waiting`);
+  if (!s.enabled) return t('settings_mirror_off');
+  const parts = [
+    t('settings_mirror_written', { written: formatNumber(s.written), total: formatNumber(s.total) }),
+  ];
+  if (s.pending) parts.push(t('settings_mirror_waiting', { count: formatNumber(s.pending) }));
   if (s.failed)
     parts.push(
-      `${formatCount(s.failed)} failed for now${s.lastError ? ` (${s.lastError})` : ''}, retried later`,
+      s.lastError
+        ? t('settings_mirror_failed_why', { count: formatNumber(s.failed), error: s.lastError })
+        : t('settings_mirror_failed', { count: formatNumber(s.failed) }),
     );
-  if (!s.pending && !s.failed && s.written >= s.total) parts.push('all on disk');
+  if (!s.pending && !s.failed && s.written >= s.total) parts.push(t('settings_mirror_all_done'));
   return parts.join(' · ');
 }
 
@@ -34,7 +38,9 @@ export function watchMirror(button: HTMLButtonElement, line: HTMLElement): () =>
       button.disabled = s.pending > 0;
       if (s.pending > 0) timer = setTimeout(() => void show('status'), POLL_MS);
     } catch (err) {
-      line.textContent = `Could not reach the extension’s background: ${err instanceof Error ? err.message : String(err)}`;
+      line.textContent = t('settings_mirror_no_background', {
+        error: err instanceof Error ? err.message : String(err),
+      });
       button.disabled = false;
     }
   };

@@ -5,6 +5,8 @@
  * through the `setPaused` message like the popup does.
  */
 
+import { t } from '../platform/i18n';
+
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
 
@@ -65,20 +67,20 @@ export const PATTERN_TOKENS = ['yyyy', 'mm', 'dd', 'conversation', 'title', 'fil
 
 /** Why a pattern is refused, in plain words; null when it is fine. */
 export function patternProblem(pattern: string): string | null {
-  if (typeof pattern !== 'string' || !pattern.trim()) return 'The pattern is empty.';
-  if (pattern.length > 300) return 'The pattern is longer than 300 characters.';
-  if (/^[/\\]|^[a-z]:/i.test(pattern))
-    return 'The pattern must be a path inside Downloads, not an absolute path.';
-  if (pattern.split(/[/\\]/).some((seg) => seg === '..' || seg === '.'))
-    return 'The pattern may not contain “.” or “..” folders.';
+  if (typeof pattern !== 'string' || !pattern.trim()) return t('settings_pat_empty');
+  if (pattern.length > 300) return t('settings_pat_long');
+  if (/^[/\\]|^[a-z]:/i.test(pattern)) return t('settings_pat_absolute');
+  if (pattern.split(/[/\\]/).some((seg) => seg === '..' || seg === '.')) return t('settings_pat_dots');
   const unknown = [...pattern.matchAll(/\{([^}]*)\}/g)]
     .map((m) => m[1] ?? '')
     .filter((t) => !(PATTERN_TOKENS as readonly string[]).includes(t));
   if (unknown.length)
-    return `Unknown token {${unknown[0]}}; use ${PATTERN_TOKENS.map((t) => `{${t}}`).join(' ')}.`;
-  if (!pattern.includes('{fileid}'))
-    return 'The pattern must contain {fileid}, so that two images never share a name.';
-  if (!/\{ext\}$/.test(pattern)) return 'The pattern must end with .{ext} (the image’s own type).';
+    return t('settings_pat_unknown', {
+      token: `{${unknown[0]}}`,
+      tokens: PATTERN_TOKENS.map((token) => `{${token}}`).join(' '),
+    });
+  if (!pattern.includes('{fileid}')) return t('settings_pat_fileid');
+  if (!/\{ext\}$/.test(pattern)) return t('settings_pat_ext');
   return null;
 }
 
@@ -93,31 +95,28 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
  */
 export function validateSettings(input: unknown): Check {
   const problems: string[] = [];
-  if (!isObj(input)) return { ok: false, problems: ['Settings must be an object.'] };
+  if (!isObj(input)) return { ok: false, problems: [t('settings_p_object')] };
   const m = isObj(input.mirror) ? input.mirror : null;
-  const t = isObj(input.thumbnail) ? input.thumbnail : null;
-  if (input.v !== SETTINGS_VERSION) problems.push(`Unknown settings version ${String(input.v)}.`);
-  if (typeof input.librarySync !== 'boolean') problems.push('Library sync must be on or off.');
-  if (!SYNC_EVERY.includes(input.librarySyncEvery as SyncEvery))
-    problems.push('Library checks run every 15 minutes, every hour or every 4 hours.');
-  if (!m) problems.push('The mirror settings are missing.');
+  const th = isObj(input.thumbnail) ? input.thumbnail : null;
+  if (input.v !== SETTINGS_VERSION) problems.push(t('settings_p_version', { version: String(input.v) }));
+  if (typeof input.librarySync !== 'boolean') problems.push(t('settings_p_sync'));
+  if (!SYNC_EVERY.includes(input.librarySyncEvery as SyncEvery)) problems.push(t('settings_p_sync_every'));
+  if (!m) problems.push(t('settings_p_mirror_missing'));
   else {
-    if (typeof m.enabled !== 'boolean') problems.push('The mirror must be on or off.');
+    if (typeof m.enabled !== 'boolean') problems.push(t('settings_p_mirror'));
     const p = patternProblem(m.pattern as string);
     if (p) problems.push(p);
     if (!Array.isArray(m.sidecars) || m.sidecars.some((s) => s !== 'xmp' && s !== 'json'))
-      problems.push('Sidecars must be XMP, JSON, both or none.');
+      problems.push(t('settings_p_sidecars'));
   }
-  if (!t) problems.push('The thumbnail settings are missing.');
+  if (!th) problems.push(t('settings_p_thumb_missing'));
   else {
-    if (![192, 256, 384].includes(t.size as number))
-      problems.push('Thumbnail size must be 192, 256 or 384 px.');
-    if (typeof t.quality !== 'number' || !(t.quality >= 0.5 && t.quality <= 0.95))
-      problems.push('Thumbnail quality must be between 0.5 and 0.95.');
+    if (![192, 256, 384].includes(th.size as number)) problems.push(t('settings_p_thumb_size'));
+    if (typeof th.quality !== 'number' || !(th.quality >= 0.5 && th.quality <= 0.95))
+      problems.push(t('settings_p_thumb_quality'));
   }
-  if (!['session', 'total', 'off'].includes(input.badge as string))
-    problems.push('The badge must count this session’s images, all images, or nothing.');
-  if (typeof input.savedMark !== 'boolean') problems.push('The “saved” mark must be on or off.');
+  if (!['session', 'total', 'off'].includes(input.badge as string)) problems.push(t('settings_p_badge'));
+  if (typeof input.savedMark !== 'boolean') problems.push(t('settings_p_mark'));
   return problems.length ? { ok: false, problems } : { ok: true, settings: input as unknown as Settings };
 }
 

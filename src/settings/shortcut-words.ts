@@ -1,8 +1,7 @@
 /** Where each browser lets the user change an extension's keyboard shortcuts. Pure. */
+import { t } from '../platform/i18n';
 
 /** The sentence under the shortcuts list, in each browser's words. */
 export function shortcutsWhere(firefox: boolean): string {
-  return firefox
-    ? 'To change them, open about:addons, click the gear, then “Manage Extension Shortcuts”.'
-    : 'To change them, open chrome://extensions/shortcuts (copy it into the address bar).';
+  return t(firefox ? 'settings_keys_firefox' : 'settings_keys_chrome');
 }

@@ -4,6 +4,7 @@
  * `data-total`, `data-state`) and `library-deepscan-start`.
  */
 import type { LibraryJobProgress } from '../messaging/protocol';
+import { t } from '../platform/i18n';
 import { deepScanSentence } from './deep-scan-words';
 import { h } from './dom';
 
@@ -26,7 +27,7 @@ export function renderDeepScanLine(
   now = Date.now(),
 ): HTMLElement {
   const active = p.state === 'running' || p.state === 'waiting';
-  const startLabel = p.state === 'idle' ? 'Deep scan' : 'Scan again';
+  const startLabel = t(p.state === 'idle' ? 'library_deep_start' : 'library_deep_again');
   return h(
     'div',
     {
@@ -44,12 +45,12 @@ export function renderDeepScanLine(
       p.state === 'idle' || p.state === 'done'
         ? button(startLabel, 'library-deepscan-start', () => act('start'))
         : null,
-      active ? button('Pause', 'library-deepscan-pause', () => act('pause')) : null,
+      active ? button(t('library_pause'), 'library-deepscan-pause', () => act('pause')) : null,
       p.state === 'paused' || p.state === 'failed'
-        ? button('Resume', 'library-deepscan-resume', () => act('resume'))
+        ? button(t('library_resume'), 'library-deepscan-resume', () => act('resume'))
         : null,
       p.state !== 'idle' && p.state !== 'done'
-        ? button('Cancel', 'library-deepscan-cancel', () => act('cancel'), 'link')
+        ? button(t('library_cancel'), 'library-deepscan-cancel', () => act('cancel'), 'link')
         : null,
     ),
   );

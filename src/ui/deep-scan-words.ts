@@ -1,33 +1,33 @@
 /** The deep scan's line on the library card, in words (issue 9 §7). Pure, unit-tested. */
 import type { LibraryJobProgress } from '../messaging/protocol';
-import { formatCount } from './format';
-import { etaWords, ofWords, waitingSentence } from './library-words';
-
-const images = (n: number) => (n === 1 ? '1 image' : `${formatCount(n)} images`);
-const conversations = (n: number) => (n === 1 ? '1 conversation' : `${formatCount(n)} conversations`);
+import { t, tn } from '../platform/i18n';
+import { errorWords, etaWords, ofWords, waitingSentence } from './library-words';
 
 /** The offer before any scan: what it does and what it costs. */
-export const DEEP_SCAN_OFFER =
-  'Older images (such as DALL·E ones) that your library no longer lists can still be in your conversations. A deep scan reads each conversation once, slowly enough that ChatGPT keeps working: about one every 2 minutes, so a big account takes days.';
+export function deepScanOffer(): string {
+  return t('library_deep_offer');
+}
 
 /** "Deep scan: 12 of 340 conversations read · 3 images found · about 11 hours left", by state. */
 export function deepScanSentence(p: LibraryJobProgress, now = Date.now()): string {
-  const found = images(p.found ?? 0);
-  const read = `${ofWords(p.done, p.total)} conversations read`;
+  const found = tn('library_deep_images', p.found ?? 0);
+  const read = t('library_deep_read', { of: ofWords(p.done, p.total) });
   switch (p.state) {
     case 'running': {
       const eta = etaWords(p.etaMs);
-      return `Deep scan: ${read} · ${found} found${eta ? ` · ${eta}` : ' · still listing your conversations'}`;
+      return eta
+        ? t('library_deep_running', { read, found, eta })
+        : t('library_deep_listing', { read, found });
     }
     case 'waiting':
-      return `Deep scan: ${read} · ${found} found · ${waitingSentence(p.waitingUntil, now).replace('Waiting: ', 'waiting: ')}`;
+      return t('library_deep_waiting', { read, found, waiting: waitingSentence(p.waitingUntil, now, true) });
     case 'paused':
-      return `Deep scan paused: ${read} · ${found} found`;
+      return t('library_deep_paused', { read, found });
     case 'done':
-      return `Deep scan done: ${conversations(p.done)} read, ${found} found`;
+      return t('library_deep_done', { conversations: tn('library_deep_conversations', p.done), found });
     case 'failed':
-      return `Deep scan stopped: ${p.error ?? 'an unknown error'}`;
+      return t('library_deep_failed', { error: errorWords(p.error) });
     default:
-      return DEEP_SCAN_OFFER;
+      return deepScanOffer();
   }
 }

@@ -5,11 +5,13 @@
  * line and format problems. Hooks are documented in docs/testing.md §Stable hooks.
  */
 import type { LibraryJobProgress, LibraryStatus } from '../messaging/protocol';
+import { t, tn } from '../platform/i18n';
 import { type DeepScanAction, renderDeepScanLine } from './deep-scan-line';
 import { h } from './dom';
-import { formatBytes, formatCount } from './format';
+import { formatBytes } from './format';
 import {
   backlogSentence,
+  errorWords,
   etaWords,
   invalidSentence,
   ofWords,
@@ -47,11 +49,11 @@ function bar(p: LibraryJobProgress): HTMLElement {
     {
       class: 'library-bar',
       role: 'progressbar',
-      'aria-label': 'Library images saved',
+      'aria-label': t('library_bar_label'),
       'aria-valuemin': 0,
       'aria-valuemax': p.total,
       'aria-valuenow': Math.min(p.done, p.total),
-      'aria-valuetext': `${ofWords(p.done, p.total)} images`,
+      'aria-valuetext': t('library_images_of', { of: ofWords(p.done, p.total) }),
     },
     h('div', { class: 'library-bar-fill', style: `width: ${pct.toFixed(1)}%` }),
   );
@@ -63,19 +65,19 @@ function headline(p: LibraryJobProgress, now: number): string {
     case 'waiting':
       return waitingSentence(p.waitingUntil, now);
     case 'paused':
-      return 'Paused: saving your ChatGPT library';
+      return t('library_headline_paused');
     case 'done':
-      return `Saved ${p.done === 1 ? '1 image' : `${formatCount(p.done)} images`} from your ChatGPT library`;
+      return tn('library_headline_done', p.done);
     case 'failed':
-      return `Saving your ChatGPT library stopped: ${p.error ?? 'an unknown error'}`;
+      return t('library_headline_failed', { error: errorWords(p.error) });
     default:
-      return 'Saving your ChatGPT library';
+      return t('library_headline_running');
   }
 }
 
 function progress(p: LibraryJobProgress, act: (a: LibraryAction) => void, now: number): HTMLElement {
   const figures = [
-    `${ofWords(p.done, p.total)} images`,
+    t('library_images_of', { of: ofWords(p.done, p.total) }),
     p.bytes > 0 ? formatBytes(p.bytes) : null,
     p.state === 'running' ? etaWords(p.etaMs) : null,
   ].filter((x): x is string => !!x);
@@ -98,31 +100,38 @@ function progress(p: LibraryJobProgress, act: (a: LibraryAction) => void, now: n
     h(
       'p',
       { class: 'library-actions' },
-      active ? button('Pause', 'library-pause', () => act('pause')) : null,
-      p.state === 'paused' ? button('Resume', 'library-resume', () => act('resume'), 'primary') : null,
-      p.state === 'failed' ? button('Try again', 'library-retry', () => act('start'), 'primary') : null,
-      p.state === 'done' ? button('Dismiss', 'library-dismiss', () => act('dismiss'), 'link') : null,
-      active || p.state === 'paused' ? button('Cancel', 'library-cancel', () => act('cancel'), 'link') : null,
+      active ? button(t('library_pause'), 'library-pause', () => act('pause')) : null,
+      p.state === 'paused'
+        ? button(t('library_resume'), 'library-resume', () => act('resume'), 'primary')
+        : null,
+      p.state === 'failed'
+        ? button(t('library_try_again'), 'library-retry', () => act('start'), 'primary')
+        : null,
+      p.state === 'done'
+        ? button(t('library_dismiss'), 'library-dismiss', () => act('dismiss'), 'link')
+        : null,
+      active || p.state === 'paused'
+        ? button(t('library_cancel'), 'library-cancel', () => act('cancel'), 'link')
+        : null,
     ),
   );
 }
 
 function offer(s: LibraryStatus, act: (a: LibraryAction) => void): HTMLElement {
-  const size = sizeEstimate(s.backlogBytes);
+  const known = sizeEstimate(s.backlogBytes) !== null;
   return h(
     'div',
     { class: 'library-offer' },
-    h('p', { class: 'library-headline' }, `${backlogSentence(s.backlog ?? 0)}.`),
+    h('p', { class: 'library-headline' }, t('library_sentence', { text: backlogSentence(s.backlog ?? 0) })),
     h(
       'p',
       { class: 'library-figures' },
-      size ? `${size[0]!.toUpperCase()}${size.slice(1)}; ` : '',
-      'saved in the background, a little at a time, so ChatGPT keeps working.',
+      known ? t('library_offer_sized', { size: formatBytes(s.backlogBytes) }) : t('library_offer'),
     ),
     h(
       'p',
       { class: 'library-actions' },
-      button('Save them', 'library-backfill-start', () => act('start'), 'primary'),
+      button(t('library_save_them'), 'library-backfill-start', () => act('start'), 'primary'),
     ),
   );
 }
@@ -147,7 +156,7 @@ export function renderLibraryCard(
       class: `library-card${problem ? ' library-has-problem' : ''}`,
       'data-testid': 'library-backfill',
       'data-count': s.backlog ?? undefined,
-      'aria-label': 'ChatGPT library',
+      'aria-label': t('library_card_label'),
     },
     b.state === 'idle' && (s.backlog ?? 0) > 0 ? offer(s, act) : null,
     b.state !== 'idle' ? progress(b, act, now) : null,
@@ -168,7 +177,7 @@ export function renderLibraryCard(
       ? h(
           'p',
           { class: 'library-problem', 'data-testid': 'library-invalid', 'data-count': s.invalidItems },
-          `${invalidSentence(s.invalidItems)}.`,
+          t('library_sentence', { text: invalidSentence(s.invalidItems) }),
         )
       : null,
     s.problem ? h('p', { class: 'library-problem', 'data-testid': 'library-problem' }, s.problem) : null,

@@ -6,6 +6,7 @@
  */
 import { send } from '../messaging/client';
 import type { LibraryStatus } from '../messaging/protocol';
+import { t, tn } from '../platform/i18n';
 import { confirmDialog } from './confirm';
 import type { DeepScanAction } from './deep-scan-line';
 import { h } from './dom';
@@ -30,9 +31,9 @@ async function fetchLibrary(timeoutMs = 2000): Promise<LibraryStatus | null> {
 function confirmCancel(s: LibraryStatus | null): Promise<boolean> {
   const done = s?.backfill.done ?? 0;
   return confirmDialog({
-    title: 'Stop saving your ChatGPT library?',
-    body: `${done === 1 ? 'The image' : 'The images'} saved so far stay in the vault. The others stay in ChatGPT only; you can start again later.`,
-    ok: 'Stop saving',
+    title: t('library_stop_title'),
+    body: tn('library_stop_body', done),
+    ok: t('library_stop_ok'),
     danger: true,
   });
 }
@@ -77,7 +78,7 @@ export function mountLibraryCard(host: HTMLElement, signal: AbortSignal): { refr
       show(await send('libraryBackfill', { action: a }));
     } catch (err) {
       console.warn('[image-vault] libraryBackfill failed', err);
-      show(last, `Image Vault’s background did not answer (${String(err)}). Try again in a moment.`);
+      show(last, t('library_no_answer', { error: String(err) }));
     }
   }
 
@@ -86,7 +87,7 @@ export function mountLibraryCard(host: HTMLElement, signal: AbortSignal): { refr
       show(await send('libraryDeepScan', { action: a }));
     } catch (err) {
       console.warn('[image-vault] libraryDeepScan failed', err);
-      show(last, `Image Vault’s background did not answer (${String(err)}). Try again in a moment.`);
+      show(last, t('library_no_answer', { error: String(err) }));
     }
   }
 

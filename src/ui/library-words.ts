@@ -1,31 +1,33 @@
 /**
  * The library card's sentences (issue 9 §3), kept free of the DOM so they are unit-tested in
- * Node: the backlog offer, the ETA, the time a rate-limit pause ends, the prompts line.
+ * Node: the backlog offer, the ETA, the time a rate-limit pause ends, the prompts line. In the
+ * browser's language (src/locales/<lang>/library.json).
  */
 import type { LibraryJobProgress } from '../messaging/protocol';
-import { formatBytes, formatCount } from './format';
+import { formatNumber, t, tn } from '../platform/i18n';
+import { formatBytes } from './format';
 
 /** "Your ChatGPT library has 1,234 images that are not in the vault". */
 export function backlogSentence(n: number): string {
-  return n === 1
-    ? 'Your ChatGPT library has 1 image that is not in the vault'
-    : `Your ChatGPT library has ${formatCount(n)} images that are not in the vault`;
+  return tn('library_backlog', n);
 }
 
 /** "about 2.3 GB", or null when the size is unknown (or nothing). */
 export function sizeEstimate(bytes: number | null): string | null {
-  return bytes !== null && Number.isFinite(bytes) && bytes > 0 ? `about ${formatBytes(bytes)}` : null;
+  return bytes !== null && Number.isFinite(bytes) && bytes > 0
+    ? t('library_size_about', { size: formatBytes(bytes) })
+    : null;
 }
 
 /** "about 12 min left"; minutes up to two hours, then hours, then days. Null while unknown. */
 export function etaWords(ms: number | null): string | null {
   if (ms === null || !Number.isFinite(ms) || ms < 0) return null;
   const min = Math.round(ms / 60_000);
-  if (min < 1) return 'less than a minute left';
-  if (min < 120) return `about ${min} min left`;
+  if (min < 1) return t('library_eta_soon');
+  if (min < 120) return t('library_eta_minutes', { minutes: formatNumber(min) });
   const hours = Math.round(min / 60);
-  if (hours < 48) return `about ${hours} hours left`;
-  return `about ${Math.round(hours / 24)} days left`;
+  if (hours < 48) return t('library_eta_hours', { hours: formatNumber(hours) });
+  return t('library_eta_days', { days: formatNumber(Math.round(hours / 24)) });
 }
 
 /**
@@ -39,55 +41,59 @@ export function resumeTime(at: number, now = Date.now()): string {
   return sameDay ? time : `${d.toLocaleDateString(undefined, { dateStyle: 'medium' })} ${time}`;
 }
 
-/** "Waiting: ChatGPT asks us to slow down, resuming at 14:05". */
-export function waitingSentence(until: number | null, now = Date.now()): string {
+/**
+ * "Waiting: ChatGPT asks us to slow down, resuming at 14:05"; `inline`, the same words to
+ * follow other words ("…, waiting: ChatGPT asks…").
+ */
+export function waitingSentence(until: number | null, now = Date.now(), inline = false): string {
+  const kind = inline ? 'inline' : 'sentence';
   return until === null || until <= now
-    ? 'Waiting: ChatGPT asks us to slow down, resuming shortly'
-    : `Waiting: ChatGPT asks us to slow down, resuming at ${resumeTime(until, now)}`;
+    ? t(`library_waiting_${kind}_shortly`)
+    : t(`library_waiting_${kind}_at`, { time: resumeTime(until, now) });
 }
 
 /** "812 of 1,234". */
 export function ofWords(done: number, total: number): string {
-  return `${formatCount(done)} of ${formatCount(total)}`;
+  return t('library_of', { done: formatNumber(done), total: formatNumber(total) });
+}
+
+/** "an unknown error" when a failure came without a reason. */
+export function errorWords(error: string | null): string {
+  return error ?? t('library_unknown_error');
 }
 
 /** "Prompts: 812 of 1,234" with how the prompt queue stands when it is not simply running. */
 export function promptsSentence(p: LibraryJobProgress, now = Date.now()): string {
-  const base = `Prompts: ${ofWords(p.done, p.total)}`;
+  const of = ofWords(p.done, p.total);
   switch (p.state) {
     case 'waiting':
-      return `${base} (${waitingSentence(p.waitingUntil, now).replace('Waiting: ', 'waiting: ')})`;
+      return t('library_prompts_waiting', { of, waiting: waitingSentence(p.waitingUntil, now, true) });
     case 'paused':
-      return `${base} (paused)`;
+      return t('library_prompts_paused', { of });
     case 'failed':
-      return `${base} (stopped: ${p.error ?? 'an unknown error'})`;
+      return t('library_prompts_failed', { of, error: errorWords(p.error) });
     case 'done':
-      return p.done < p.total ? `${base} (the others could not be found)` : `${base} (all found)`;
+      return t(p.done < p.total ? 'library_prompts_some_missing' : 'library_prompts_all', { of });
     default:
-      return base;
+      return t('library_prompts', { of });
   }
 }
 
 /** "3 library items were not understood — ChatGPT may have changed its format". */
 export function invalidSentence(n: number): string {
-  return n === 1
-    ? '1 library item was not understood — ChatGPT may have changed its format'
-    : `${formatCount(n)} library items were not understood — ChatGPT may have changed its format`;
+  return tn('library_invalid', n);
 }
 
 /** What the live region announces: one sentence per state, not per image. */
 export function stateAnnouncement(p: LibraryJobProgress): string {
   switch (p.state) {
     case 'running':
-      return 'Saving your ChatGPT library.';
     case 'waiting':
-      return 'Saving your ChatGPT library is waiting: ChatGPT asks us to slow down.';
     case 'paused':
-      return 'Saving your ChatGPT library is paused.';
     case 'done':
-      return 'Your ChatGPT library is saved.';
+      return t(`library_announce_${p.state}`);
     case 'failed':
-      return `Saving your ChatGPT library stopped: ${p.error ?? 'an unknown error'}.`;
+      return t('library_announce_failed', { error: errorWords(p.error) });
     default:
       return '';
   }

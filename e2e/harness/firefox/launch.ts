@@ -10,6 +10,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Simulator, SimulatorOptions } from '../../sim';
 import { DIST } from '../paths';
 import { type VaultSnapshot, vaultInPage, withHashes } from '../vault';
+import { WELCOME_PATH } from '../welcome';
 import { type Bidi, bidiOf, navigate } from './bidi';
 import { firefoxPrefs } from './prefs';
 import { type SimProxy, startProxy } from './proxy';
@@ -34,6 +35,8 @@ export interface FirefoxOptions {
   downloadDir?: string;
   /** Log in on the simulator (default true). */
   loggedIn?: boolean;
+  /** Keep the welcome tab the add-on opens on install (by default it is closed at launch). */
+  keepWelcome?: boolean;
 }
 
 export interface FirefoxRun {
@@ -52,6 +55,21 @@ export interface FirefoxRun {
   /** The vault's IndexedDB now, read from an extension page. */
   readVault(): Promise<VaultSnapshot>;
   close(): Promise<void>;
+}
+
+/**
+ * The welcome tab the install opens. Seen here: BiDi keeps reporting the tab an extension
+ * opened as about:blank (`page.url()`) while it shows the welcome page, so each tab is asked
+ * for its own location until one is the welcome page.
+ */
+async function welcomePage(browser: Browser, timeoutMs = 15_000): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  const href = (p: Page) => p.evaluate(() => location.href).catch(() => p.url());
+  for (;;) {
+    for (const p of await browser.pages()) if ((await href(p)).endsWith(`/${WELCOME_PATH}`)) return p;
+    if (Date.now() > deadline) throw new Error(`no welcome tab within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Launches Firefox with the add-on on a fresh profile. */
@@ -84,6 +102,9 @@ export async function launchFirefox(o: FirefoxOptions = {}): Promise<FirefoxRun>
   }
   const bidi = bidiOf(browser);
   await browser.installExtension(DIST_FIREFOX);
+  // The install opens the welcome tab (issue 13 §7); closed unless kept, before `page` is chosen.
+  const welcomeTab = await welcomePage(browser);
+  if (!o.keepWelcome) await welcomeTab.close();
   if (o.loggedIn ?? sim.options.loggedIn) await login(sim, bidi);
   const page = (await browser.pages())[0] ?? (await browser.newPage());
   const origin = `moz-extension://${uuid}`;

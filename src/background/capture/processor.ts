@@ -21,6 +21,7 @@ import { allJobs, deleteJob, getJob, putJob } from '../../db/queue';
 import { DELETED_REASON, isTombstoned } from '../../db/tombstones';
 import { browser } from '../../platform/browser';
 import { announceStatus, onImageStored } from '../status/session';
+import { notifyTabStored } from './notify-tab';
 import { captureImage } from './pipeline';
 
 const LOG = '[image-vault]';
@@ -49,6 +50,7 @@ function asCaptureError(err: unknown): CaptureError {
 async function runJob(job: CaptureJob): Promise<void> {
   if (await hasImage(job.id)) {
     await deleteJob(job.id);
+    notifyTabStored(job.tabId, job.id);
     return;
   }
   const started = start(job, Date.now());
@@ -56,6 +58,7 @@ async function runJob(job: CaptureJob): Promise<void> {
   try {
     const result = await captureImage(started);
     await onImageStored(result.status === 'added');
+    if (result.status !== 'deleted') notifyTabStored(started.tabId, job.id);
   } catch (err) {
     const e = asCaptureError(err);
     const now = Date.now();
