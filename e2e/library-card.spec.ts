@@ -17,8 +17,9 @@ const PAGES = [
   ['popup', POPUP],
   ['gallery', GALLERY],
 ] as const;
-const GB = 1024 ** 3;
-const MB = 1024 ** 2;
+// Decimal units, as the UI shows sizes (ui/format.ts formatBytes).
+const GB = 1e9;
+const MB = 1e6;
 
 async function ready(page: Page): Promise<Page> {
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();

@@ -87,7 +87,7 @@ test('a prompt-only record: card, search, filter, Fetch, lightbox, export, impor
   await expect(page.locator('[data-testid="gallery-item"][data-has-image="true"]')).toHaveCount(4);
   await expect(card.locator('.tile-noimg-prompt')).toHaveText(promptOnly.prompt);
   const message = card.getByTestId('missing-message');
-  await expect(message).toHaveText('Image not saved: the link expired on 15 Mar 2025');
+  await expect(message).toHaveText('Image not saved: the link expired on Mar 15, 2025');
   await expect(card.getByTestId('fetch-missing')).toHaveText('Try anyway');
   await expect(card.locator('img')).toHaveCount(0);
   await expect(card).not.toHaveClass(/no-original|is-missing/);

@@ -1,5 +1,7 @@
 /** Progress figures for people, in the browser's language: how far, and how long is left. */
+
 import { formatNumber, t, tn, uiLocale } from '../platform/i18n';
+import { formatBytes } from '../ui/format';
 
 export interface Progress {
   done: number;
@@ -32,18 +34,8 @@ export function formatDuration(ms: number): string {
   return m < 60 ? unit(m, 'minute') : `${unit(Math.floor(m / 60), 'hour')} ${unit(m % 60, 'minute')}`;
 }
 
-/** "512 byte", "1.2 MB", "1,2 GB": decimal units, as file managers show them. */
-export function formatSize(n: number): string {
-  if (n < 1000) return unit(n, 'byte');
-  const units = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte'];
-  let v = n / 1000;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return unit(v, units[u]!, v < 10 ? 1 : 0);
-}
+/** "512 byte", "1.2 MB", "1,2 GB": the UI's one byte formatter (ui/format.ts). */
+export const formatSize = (n: number): string => formatBytes(n);
 
 /** "12 of 300 images · 40 MB of 1.0 GB · about 20 sec left" */
 export function describeProgress(p: Progress, noun: 'images' | 'files' = 'images'): string {

@@ -6,9 +6,9 @@
  */
 import type { C2paInfo } from '../core/c2pa';
 import { type ImageRecord, isPromptOnly, type ModelFamily } from '../core/types';
-import { formatNumber, t, uiLocale } from '../platform/i18n';
+import { t } from '../platform/i18n';
 import { h } from '../ui/dom';
-import { clipText, displayText, formatDateTime, formatMime } from '../ui/format';
+import { clipText, displayText, formatBytes, formatDateTime, formatMime } from '../ui/format';
 import { credentialsLine } from './lightbox-credentials';
 
 /** The model's name in the UI's language. */
@@ -18,22 +18,9 @@ export function modelWords(model: ModelFamily): string {
   return t('lightbox_model_unknown');
 }
 
-const UNITS = ['kilobyte', 'megabyte', 'gigabyte'] as const;
-
-/** "1.2 MB" / "1,2 MB": binary multiples with the locale's decimal sign. */
+/** "1.2 MB" / "1,2 MB": the UI's one byte formatter (ui/format.ts). */
 export function bytesWords(n: number): string {
-  if (n < 1024) return t('lightbox_bytes', { count: formatNumber(n) });
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < UNITS.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return new Intl.NumberFormat(uiLocale(), {
-    style: 'unit',
-    unit: UNITS[u],
-    maximumFractionDigits: v < 10 ? 1 : 0,
-  }).format(v);
+  return formatBytes(n);
 }
 
 /** One term and its description. */

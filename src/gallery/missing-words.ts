@@ -3,6 +3,7 @@
  * what the Fetch button offers. Pure, so the words are unit-tested.
  */
 import type { ImageRecord } from '../core/types';
+import { t, uiLocale } from '../platform/i18n';
 
 /** Where a Fetch for this record stands on this page. */
 export interface FetchState {
@@ -13,15 +14,15 @@ export interface FetchState {
 
 export interface MissingWords {
   message: string;
-  /** The Fetch button's label; one button per card. */
-  action: 'Fetch' | 'Try anyway' | 'Try again' | 'Fetching…';
+  /** The Fetch button's label (Fetch, Try anyway, Try again, Fetching…); one button per card. */
+  action: string;
   busy: boolean;
   expired: boolean;
 }
 
-/** "15 Mar 2025": day, short month, year (en-GB order), in local time. */
+/** "Mar 15, 2025" / "15. März 2025": day, short month and year in the browser's locale. */
 export function expiryDate(ms: number): string {
-  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  return new Date(ms).toLocaleDateString(uiLocale(), { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 /** The placeholder's message and button for a prompt-only record at time `now`. */
@@ -33,15 +34,26 @@ export function missingWords(
   const exp = rec.linkExpiresAt;
   const expired = typeof exp === 'number' && Number.isFinite(exp) && exp <= now;
   if (fetch.busy)
-    return { message: 'Fetching the image from ChatGPT…', action: 'Fetching…', busy: true, expired };
-  const error = fetch.error ?? rec.fetchError ?? null;
-  if (error) return { message: `Image not saved: ${error}`, action: 'Try again', busy: false, expired };
-  if (expired)
     return {
-      message: `Image not saved: the link expired on ${expiryDate(exp)}`,
-      action: 'Try anyway',
+      message: t('gallery_missing_fetching'),
+      action: t('gallery_missing_fetching_button'),
+      busy: true,
+      expired,
+    };
+  const error = fetch.error ?? rec.fetchError ?? null;
+  if (error)
+    return {
+      message: t('gallery_missing_failed', { reason: error }),
+      action: t('gallery_missing_try_again'),
       busy: false,
       expired,
     };
-  return { message: 'Image not saved yet', action: 'Fetch', busy: false, expired };
+  if (expired)
+    return {
+      message: t('gallery_missing_expired', { date: expiryDate(exp) }),
+      action: t('gallery_missing_try_anyway'),
+      busy: false,
+      expired,
+    };
+  return { message: t('gallery_missing_not_yet'), action: t('gallery_missing_fetch'), busy: false, expired };
 }

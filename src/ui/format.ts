@@ -6,21 +6,31 @@ export function formatCount(n: number): string {
   return formatNumber(n);
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
+const BYTE_UNITS = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+const byteFormats = new Map<string, Intl.NumberFormat>();
 
+/**
+ * "512 byte", "1.2 MB", "1,2 GB": decimal units as file managers show them, with the
+ * locale's decimal sign. The one byte formatter of the UI (storage panel, lightbox, export);
+ * "—" when the size is unknown.
+ */
 export function formatBytes(n: number | null): string {
-  if (n === null || !Number.isFinite(n)) return 'unknown';
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
+  if (n === null || !Number.isFinite(n) || n < 0) return '—';
+  let v = n;
+  let unit: string = 'byte';
+  for (const u of BYTE_UNITS) {
+    if (v < 1000) break;
+    v /= 1000;
+    unit = u;
   }
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
+  const digits = unit !== 'byte' && v < 10 ? 1 : 0;
+  const key = `${unit}:${digits}`;
+  let f = byteFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(uiLocale(), { style: 'unit', unit, maximumFractionDigits: digits });
+    byteFormats.set(key, f);
+  }
+  return f.format(v);
 }
 
 // One formatter each: building an Intl.DateTimeFormat costs far more than using one, and

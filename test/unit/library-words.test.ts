@@ -30,7 +30,7 @@ describe('the library card’s words', () => {
   });
 
   it('estimates the size only when known', () => {
-    expect(sizeEstimate(2.3 * 1024 ** 3)).toBe('about 2.3 GB');
+    expect(sizeEstimate(2.3e9)).toBe('about 2.3 GB');
     expect(sizeEstimate(null)).toBeNull();
     expect(sizeEstimate(0)).toBeNull();
   });
