@@ -328,7 +328,7 @@ test('? opens the shortcut sheet (over the lightbox too), Esc closes it; typed i
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`axe: no violations on the gallery in ${scheme} (empty, 50 images, filtered, selection, storage)`, async ({
+  test(`axe: no violations on the gallery in ${scheme} (empty, 50 images, filtered, selection, storage, shortcuts, delete confirmation)`, async ({
     openExtensionPage,
   }) => {
     const page = await openExtensionPage(GALLERY);
@@ -358,5 +358,22 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByTestId('storage-button').click();
     await expect(page.getByTestId('storage-images')).toHaveText('50');
     expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('storage-panel')).toBeHidden();
+
+    // The shortcut sheet and the delete confirmation: every dialog, in both schemes.
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('shortcut-sheet')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('shortcut-sheet')).toHaveCount(0);
+
+    await page.getByTestId('select-mode').click();
+    await page.locator('[data-testid="gallery-item"][aria-posinset="3"] .tile-btn').click();
+    await page.getByTestId('bulk-delete').click();
+    await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('confirm-cancel').click();
+    await expect(page.getByTestId('gallery-count')).toHaveText('50');
   });
 }
