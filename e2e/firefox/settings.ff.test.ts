@@ -2,7 +2,7 @@
  * Firefox: issue 12's pages in Firefox ESR (one Firefox for the file; the tests build on each
  * other). The settings page refuses a bad mirror pattern and keeps storage.local as it was;
  * the lightbox names a C2PA claim generator from the stored original; Copy image says
- * "Copied" or, in plain words, why not.
+ * "Copied" or, in plain words, why not. The popup reuses the open gallery tab.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -136,4 +136,26 @@ test('Copy image says "Copied" or, in plain words, why it could not copy', async
     expect(result.state).toBe('failed');
     expect(result.text).toMatch(/^Could not copy: \S/);
   }
+});
+
+/** The open tabs showing the gallery (BiDi's page.url() can be stale: each tab is asked). */
+async function galleryTabs(): Promise<Page[]> {
+  const out: Page[] = [];
+  for (const p of await ff.browser.pages()) {
+    const href = await p.evaluate(() => location.href).catch(() => p.url());
+    if (href.startsWith(`${ff.origin}/${GALLERY}`)) out.push(p);
+  }
+  return out;
+}
+
+test('a popup thumbnail opens its image in the gallery tab already open, not in a second one (issue 13 §7)', async () => {
+  await gallery.keyboard.press('Escape');
+  await gallery.waitForSelector(tid('lightbox'), { hidden: true });
+  expect(await galleryTabs()).toHaveLength(1);
+  const popup = await ready(await ff.openExtensionPage('src/popup/index.html'));
+  await popup.click(`${tid('popup-item')}[data-image-id="${plain!.id}"]`);
+  // The signal: the open gallery tab shows that image's lightbox.
+  await gallery.waitForSelector(tid('lightbox'), { visible: true, timeout: 20_000 });
+  await waitForText(gallery, tid('lightbox-prompt'), plain!.prompt);
+  expect(await galleryTabs()).toHaveLength(1);
 });
