@@ -11,28 +11,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 import Ajv from 'ajv';
-import { test as base, expect } from './harness/fixtures';
+import { expect } from './harness/fixtures';
 import { axeViolations } from './support/axe';
 import { vaultWith } from './support/capture';
-import { filesUnder, launchWithDownloads, sha256Of } from './support/mirror';
+import { filesUnder, sha256Of, testWithDownloads } from './support/mirror';
 import { seedSynthetic } from './support/seed';
 
-/** A Downloads folder of its own per test: the archive lands there under the name it was given. */
-const test = base.extend<{ downloads: string }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures need the destructuring.
-  downloads: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'iv-export-downloads-'));
-    await use(dir);
-    rmSync(dir, { recursive: true, force: true });
-  },
-  context: async ({ downloads }, use) => {
-    const profile = mkdtempSync(join(tmpdir(), 'image-vault-e2e-'));
-    const context = await launchWithDownloads(profile, downloads);
-    await use(context);
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  },
-});
+const test = testWithDownloads;
 
 const GALLERY = 'src/gallery/index.html';
 const schema = JSON.parse(

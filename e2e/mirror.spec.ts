@@ -4,31 +4,16 @@
  * written twice; "Write everything now" copies the existing vault and resumes after the
  * worker stops; hostile names come out safe.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mirrorPath, sidecarPath } from '../src/core/mirror-path';
 import { DEFAULT_PATTERN } from '../src/settings/schema';
-import { test as base, expect } from './harness/fixtures';
+import { expect } from './harness/fixtures';
 import { vaultWith } from './support/capture';
-import { filesUnder, launchWithDownloads, mirrorAll, mirrorOn, sha256Of } from './support/mirror';
+import { filesUnder, mirrorAll, mirrorOn, sha256Of, testWithDownloads } from './support/mirror';
 import { seedImages, syntheticRecords } from './support/seed';
 
-const test = base.extend<{ downloads: string }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures need the destructuring.
-  downloads: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'image-vault-downloads-'));
-    await use(dir);
-    rmSync(dir, { recursive: true, force: true });
-  },
-  context: async ({ downloads }, use) => {
-    const profile = mkdtempSync(join(tmpdir(), 'image-vault-e2e-'));
-    const context = await launchWithDownloads(profile, downloads);
-    await use(context);
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  },
-});
+const test = testWithDownloads;
 
 /** Waits until the mirror has written `n` images and has nothing left to write. */
 async function mirrored(ext: Parameters<typeof mirrorAll>[0], n: number) {

@@ -7,11 +7,13 @@
  * `downloads` API then writes `<downloads>/Image Vault/…` exactly as a user's Chrome would.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { MirrorStatus } from '../../src/messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/schema';
+import { test as base } from '../harness/fixtures';
 import { launchBrowser } from '../harness/launch';
 import { sendFrom } from './capture';
 
@@ -29,6 +31,26 @@ export async function launchWithDownloads(profile: string, downloads: string): P
   await cdp.detach();
   return context;
 }
+
+/**
+ * The e2e `test` with a Downloads folder of its own per test (`downloads`): files the
+ * extension saves land there under the names it gave them.
+ */
+export const testWithDownloads = base.extend<{ downloads: string }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures need the destructuring.
+  downloads: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'image-vault-downloads-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  context: async ({ downloads }, use) => {
+    const profile = mkdtempSync(join(tmpdir(), 'image-vault-e2e-'));
+    const context = await launchWithDownloads(profile, downloads);
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+});
 
 /** Every file under `dir`, as paths relative to it with forward slashes, sorted. */
 export function filesUnder(dir: string): string[] {
