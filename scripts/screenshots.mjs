@@ -1,11 +1,12 @@
 // `npm run screenshots`: the screenshots in docs/screenshots/ (issue 13), from the built
 // extension in headless Chromium. Not a test: it photographs what a user sees, so that
 // people can look at every page in light and dark, at 800 and 1440 px, with an empty vault,
-// 50 images and 20,000 images. Writes `<page>-<state>-<width>-<theme>.png` (the popup has
+// 50 images and 20,000 images. Writes `<page>-<state>-<width>-<theme>.jpg` (the popup has
 // its own fixed width) and prints the list.
 //
 //   SHOTS_OUT=dir      where to write (default docs/screenshots)
 //   SHOTS_VAULTS=50    only some vaults (comma-separated: empty,50,20k)
+//   SHOTS_PNG=1        PNG instead of JPEG for the pages
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +17,7 @@ const OUT = resolve(ROOT, process.env.SHOTS_OUT ?? 'docs/screenshots');
 const VAULTS = (process.env.SHOTS_VAULTS ?? 'empty,50,20k').split(',');
 const load = async (p) =>
   (await runnerImport(join(ROOT, p), { configFile: false, logLevel: 'silent' })).module;
-const { launchBrowser } = await load('e2e/harness/launch.ts');
+const { launchWithDownloads } = await load('e2e/support/mirror.ts');
 const seed = await load('e2e/support/seed.ts');
 
 const WIDTHS = [
@@ -25,12 +26,17 @@ const WIDTHS = [
 ];
 const THEMES = ['light', 'dark'];
 const written = [];
+// Pages as JPEG: the synthetic thumbnails are noise that PNG cannot shrink (50 PNGs came to
+// 19 MB). The popup (small, mostly text) stays PNG. SHOTS_PNG=1 writes PNG everywhere.
+const PNG = Boolean(process.env.SHOTS_PNG);
+const JPEG = PNG ? { type: 'png' } : { type: 'jpeg', quality: 85 };
+const EXT = PNG ? 'png' : 'jpg';
 mkdirSync(OUT, { recursive: true });
 
 async function shot(page, name, opts = {}) {
-  const path = join(OUT, `${name}.png`);
+  const path = join(OUT, `${name}.${EXT}`);
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path, animations: 'disabled', ...opts });
+  await page.screenshot({ path, animations: 'disabled', ...JPEG, ...opts });
   written.push(path);
 }
 
@@ -43,11 +49,10 @@ async function ready(page) {
 /** A browser with the extension and `count` seeded images; returns it and the extension's base URL. */
 async function vault(count) {
   const profile = mkdtempSync(join(tmpdir(), 'image-vault-shots-'));
-  const context = await launchBrowser(profile, { viewport: WIDTHS[1] });
+  // A Downloads folder of its own, so the export's "Saved to" shows a real file name.
+  const context = await launchWithDownloads(profile, join(profile, 'Downloads'));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const base = `chrome-extension://${new URL(worker.url()).host}/`;
-  // The welcome tab (first run) is photographed on its own; the other pages start clean.
-  for (const p of context.pages()) if (!p.url().startsWith('about:')) await p.close().catch(() => {});
   const page = await context.newPage();
   await page.goto(`${base}src/gallery/index.html`);
   await ready(page);
@@ -94,18 +99,34 @@ async function photographGallery(context, base, state, then) {
   }
 }
 
+/** Another extension page at each width and theme, the whole page. */
+async function photographPage(context, url, name) {
+  for (const size of WIDTHS) {
+    for (const theme of THEMES) {
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme: theme });
+      await page.setViewportSize(size);
+      await page.goto(url);
+      await ready(page);
+      await shot(page, `${name}-${size.width}-${theme}`, { fullPage: true });
+      await page.close();
+    }
+  }
+}
+
 const STATES = {
   async empty({ context, base }) {
     await photographPopup(context, base, 'empty');
     await photographGallery(context, base, 'empty');
+    for (const [name, path] of [
+      ['welcome', 'src/welcome/index.html'],
+      ['settings', 'src/settings/index.html'],
+    ])
+      await photographPage(context, `${base}${path}`, name);
   },
   async 50({ context, base }) {
     await photographPopup(context, base, '50');
     await photographGallery(context, base, '50');
-    await photographGallery(context, base, 'filtered', async (page) => {
-      await page.getByTestId('search-input').fill('lighthouse');
-      await page.waitForTimeout(500);
-    });
     await photographGallery(context, base, 'selection', async (page) => {
       await page.getByTestId('select-mode').click();
       const tiles = page.getByTestId('gallery-item');
@@ -123,8 +144,15 @@ const STATES = {
     });
     await photographGallery(context, base, 'export', async (page) => {
       await page.getByTestId('export-button').click();
-      await page.getByTestId('export-progress').waitFor();
+      await page.getByTestId('export-saved').waitFor({ timeout: 60_000 });
       await page.waitForTimeout(300);
+    });
+    await photographGallery(context, base, 'filtered', async (page) => {
+      const toggle = page.getByTestId('filters-toggle');
+      if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+      await page.getByTestId('filter-model').selectOption('gpt-image');
+      await page.getByTestId('search-input').fill('island');
+      await page.waitForTimeout(500);
     });
   },
   async '20k'({ context, base }) {
