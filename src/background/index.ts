@@ -5,6 +5,7 @@
 import { purgeTrash } from '../db/gallery-mutations';
 import { keepSnapshotFresh } from '../db/snapshot';
 import { browser, type Runtime } from '../platform/browser';
+import { t } from '../platform/i18n';
 import { onSettingsChanged } from '../settings/store';
 import { drain, logFailure, resumeQueue, WAKE_ALARM } from './capture/processor';
 import { onCommand, openOrFocusGallery } from './commands';
@@ -39,7 +40,11 @@ browser.runtime.onInstalled.addListener((details) => {
   browser.contextMenus
     .removeAll()
     .then(() =>
-      browser.contextMenus.create({ id: MENU_ID, title: 'Open Image Vault gallery', contexts: ['action'] }),
+      browser.contextMenus.create({
+        id: MENU_ID,
+        title: t('status_menu_open_gallery'),
+        contexts: ['action'],
+      }),
     )
     .catch(logFailure('could not add the toolbar menu'));
 });
