@@ -8,7 +8,7 @@ import { t } from '../platform/i18n';
 import { h } from '../ui/dom';
 import { shortcutsWhere } from './shortcut-words';
 
-/** A command's name in the page's language (the manifest's description is English only). */
+/** A command's name in the page's language (the page's own words; the manifest's description is localised too). */
 function commandName(name: string, description: string): string {
   if (name === 'open-gallery') return t('settings_command_open_gallery');
   if (name === 'toggle-capture') return t('settings_command_toggle_capture');
