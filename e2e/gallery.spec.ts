@@ -344,8 +344,8 @@ test('the storage panel shows bytes held, quota and persistence', async ({ openE
   await page.getByTestId('storage-button').click();
   const panel = page.getByTestId('storage-panel');
   await expect(panel.getByTestId('storage-images')).toHaveText('3');
-  await expect(panel.getByTestId('storage-originals')).toHaveText(/\d+(\.\d)? (KB|MB)/);
-  await expect(panel.getByTestId('storage-thumbs')).toHaveText(/\d+(\.\d)? (B|KB)/);
+  await expect(panel.getByTestId('storage-originals')).toHaveText(/\d+(\.\d)? (kB|MB)/);
+  await expect(panel.getByTestId('storage-thumbs')).toHaveText(/\d+(\.\d)? (byte|kB)/);
   await expect(panel.getByTestId('storage-quota')).toHaveText(/\d+(\.\d)? (MB|GB|TB)/);
   await expect(panel.getByTestId('storage-persisted')).toHaveText(/^(yes|no)/);
 });

@@ -56,6 +56,9 @@ export function createMark(fileId: string): HTMLElement {
   return host;
 }
 
+/** One constructed sheet for every mark of the page (parsed once, adopted by each root). */
+let sheet: CSSStyleSheet | null = null;
+
 /**
  * The badge's styles: a constructed sheet (no inline <style> for the page's CSP to refuse);
  * a <style> element where the sheet cannot be adopted (a Firefox content script's sheet
@@ -63,8 +66,11 @@ export function createMark(fileId: string): HTMLElement {
  */
 function style(root: ShadowRoot): void {
   try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(BADGE_CSS);
+    if (!sheet) {
+      const made = new CSSStyleSheet();
+      made.replaceSync(BADGE_CSS);
+      sheet = made;
+    }
     root.adoptedStyleSheets = [sheet];
   } catch {
     const el = document.createElement('style');
