@@ -7,9 +7,10 @@
  */
 import { t, tn } from '../platform/i18n';
 import { h } from '../ui/dom';
+import { formatBytes } from '../ui/format';
 import { holdPage, openShell } from './dialog-shell';
 import { removeExport } from './opfs';
-import { barFraction, describeProgress, formatSize, throttled } from './progress';
+import { barFraction, describeProgress, throttled } from './progress';
 import { type ExportResult, NothingToExport, runExport } from './run-export';
 import { type Saved, savedWords, saveFile, showSaved } from './save-file';
 
@@ -67,7 +68,7 @@ export function openExportDialog(opts: { ids: string[] | null; label: string }):
     bar.value = barFraction(p);
     status.textContent = describeProgress(p);
     summary.textContent = p.bytesTotal
-      ? tn('export_summary_sized', p.total, { size: formatSize(p.bytesTotal) })
+      ? tn('export_summary_sized', p.total, { size: formatBytes(p.bytesTotal) })
       : tn('export_summary', p.total);
   });
 
@@ -117,7 +118,7 @@ export function openExportDialog(opts: { ids: string[] | null; label: string }):
     status.textContent = [
       tn('export_done_images', images),
       result.promptOnly ? tn('export_done_prompts', result.promptOnly) : null,
-      formatSize(result.file.size),
+      formatBytes(result.file.size),
     ]
       .filter(Boolean)
       .join(' · ');

@@ -34,15 +34,12 @@ export function formatDuration(ms: number): string {
   return m < 60 ? unit(m, 'minute') : `${unit(Math.floor(m / 60), 'hour')} ${unit(m % 60, 'minute')}`;
 }
 
-/** "512 byte", "1.2 MB", "1,2 GB": the UI's one byte formatter (ui/format.ts). */
-export const formatSize = (n: number): string => formatBytes(n);
-
 /** "12 of 300 images · 40 MB of 1.0 GB · about 20 sec left" */
 export function describeProgress(p: Progress, noun: 'images' | 'files' = 'images'): string {
   const parts = [tn(`export_progress_${noun}`, p.total, { done: formatNumber(p.done) })];
   if (p.bytesTotal > 0)
     parts.push(
-      t('export_progress_bytes', { done: formatSize(p.bytesDone), total: formatSize(p.bytesTotal) }),
+      t('export_progress_bytes', { done: formatBytes(p.bytesDone), total: formatBytes(p.bytesTotal) }),
     );
   if (p.done < p.total) {
     const left = timeLeftMs(p);

@@ -18,11 +18,6 @@ export function modelWords(model: ModelFamily): string {
   return t('lightbox_model_unknown');
 }
 
-/** "1.2 MB" / "1,2 MB": the UI's one byte formatter (ui/format.ts). */
-export function bytesWords(n: number): string {
-  return formatBytes(n);
-}
-
 /** One term and its description. */
 export function row(term: string, value: Node | string): HTMLElement {
   return h('div', { class: 'lb-row' }, h('dt', null, term), h('dd', null, value));
@@ -69,7 +64,7 @@ export function factsSection(
     rec.width && rec.height
       ? row(t('lightbox_dimensions'), t('lightbox_px', { w: rec.width, h: rec.height }))
       : null,
-    promptOnly ? null : row(t('lightbox_file'), `${bytesWords(rec.bytes)} · ${formatMime(rec.mimeType)}`),
+    promptOnly ? null : row(t('lightbox_file'), `${formatBytes(rec.bytes)} · ${formatMime(rec.mimeType)}`),
     promptOnly && typeof rec.linkExpiresAt === 'number'
       ? row(t('lightbox_link'), linkWords(rec.linkExpiresAt))
       : null,
